@@ -1,0 +1,36 @@
+// One build script, several entry points (esbuild): the CLI and the language server for Node,
+// the extension client for VS Code's extension host. `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+// Entry points that exist at this stage of the project (client/webview are added by later work).
+const node = [
+  { in: 'server/src/cli/main.ts', out: 'cli/main' },
+  { in: 'server/src/lsp/main.ts', out: 'server/main' },
+].filter((e) => existsSync(e.in));
+
+const builds = [
+  { ...common, entryPoints: node, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+];
+if (existsSync('client/src/extension.ts')) {
+  builds.push({ ...common, entryPoints: [{ in: 'client/src/extension.ts', out: 'client/extension' }], outdir: 'dist', external: ['vscode'] });
+}
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,106 @@
+// The three commands of tcpflow-cli (SPEC §7): check, render, trace. Each returns its exit code;
+// expected failures are thrown as CliError (exit 2).
+import { analyze } from '../core/analyze';
+import type { Diagnostic, Severity } from '../core/diagnostics';
+import { localize, type Lang } from '../core/i18n';
+import { renderMarkdown } from '../core/render/markdown';
+import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
+import type { Options } from './args';
+import { CliError, oneLine, readInput, writeOutput } from './io';
+import { traceJson, traceText } from './trace';
+
+export function run(o: Options): number {
+  switch (o.command) {
+    case 'check':
+      return check(o);
+    case 'render':
+      return render(o);
+    case 'trace':
+      return trace(o);
+  }
+}
+
+/** One diagnostic as `--format json` prints it: lines and columns 1-based. */
+export interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/** Every readable file is checked even when another one cannot be read (that still exits 2). */
+function check(o: Options): number {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const all: JsonDiagnostic[] = [];
+  let files = 0;
+  let unreadable = false;
+  for (const file of o.files) {
+    let input;
+    try {
+      input = readInput(file);
+    } catch (err) {
+      if (!(err instanceof CliError)) throw err;
+      process.stderr.write(`tcpflow-cli: ${err.message}\n`);
+      unreadable = true;
+      continue;
+    }
+    files++;
+    const found = analyze(input.text).diagnostics.map((d) => toJson(input.name, d, o.lang));
+    for (const d of found) counts[d.severity]++;
+    if (o.format === 'json') all.push(...found);
+    else if (found.length) process.stdout.write(found.map(textLine).join('\n') + '\n');
+  }
+  if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
+  else process.stdout.write(summary(counts, files, o.lang) + '\n');
+  if (unreadable) return 2;
+  return counts.error > 0 ? 1 : 0;
+}
+
+function toJson(file: string, d: Diagnostic, lang: Lang): JsonDiagnostic {
+  const { start, end } = d.range;
+  return {
+    file,
+    line: start.line + 1,
+    column: start.character + 1,
+    endLine: end.line + 1,
+    endColumn: end.character + 1,
+    severity: d.severity,
+    code: d.code,
+    message: localize(d, lang).message,
+  };
+}
+
+/** `file:line:col: severity CODE: message`; the severity stays English so problem matchers work in any language. */
+function textLine(d: JsonDiagnostic): string {
+  return oneLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+}
+
+function summary(c: Record<Severity, number>, files: number, lang: Lang): string {
+  const infos = c.information + c.hint;
+  if (lang === 'ko') return `오류 ${c.error}개, 경고 ${c.warning}개, 정보 ${infos}개 (파일 ${files}개)`;
+  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  return `${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${n(infos, 'info')} in ${n(files, 'file')}`;
+}
+
+/** Renders even a flow with errors: the diagram shows the corrected flow, the errors marked ⚠. */
+function render(o: Options): number {
+  const input = readInput(o.files[0]);
+  const a = analyze(input.text);
+  const text =
+    o.format === 'markdown'
+      ? renderMarkdown(a, { title: input.baseName, lang: o.lang })
+      : renderMermaid(a, { lang: o.lang, errorLines: errorLinesOf(a) });
+  writeOutput(text, o.out, o.force);
+  return 0;
+}
+
+function trace(o: Options): number {
+  const a = analyze(readInput(o.files[0]).text);
+  const text = o.format === 'text' ? traceText(a, o.lang) : JSON.stringify(traceJson(a), null, 2) + '\n';
+  process.stdout.write(text);
+  return 0;
+}

@@ -1,0 +1,73 @@
+// File input and output for tcpflow-cli: UTF-8 in (BOM stripped, `-` = stdin), output to stdout
+// or to `-o OUT` without ever overwriting an existing file unless --force. Failures become one
+// clear line (CliError), never a stack trace.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+/** An expected failure: printed as `tcpflow-cli: <message>`, exit code 2. */
+export class CliError extends Error {}
+
+export const STDIN = '-';
+
+export interface Input {
+  /** The name shown in diagnostics: the path as given, or `<stdin>`. */
+  name: string;
+  /** A fallback title for the Markdown heading: the base name without extension. */
+  baseName?: string;
+  text: string;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file or directory',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'is a directory',
+  ENOTDIR: 'a part of the path is not a directory',
+  EEXIST: 'file already exists',
+  ENOSPC: 'no space left on device',
+  EROFS: 'read-only file system',
+  EMFILE: 'too many open files',
+};
+
+/** `no such file or directory` for ENOENT, and so on; the system's text for anything else. */
+export function reason(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  if (e?.code && REASONS[e.code]) return REASONS[e.code];
+  return oneLine(e instanceof Error ? e.message : String(err));
+}
+
+export function readInput(file: string): Input {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file === STDIN ? 0 : file);
+  } catch (err) {
+    throw new CliError(`cannot read '${oneLine(file)}': ${reason(err)}`);
+  }
+  let text = bytes.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (file === STDIN) return { name: '<stdin>', text };
+  return { name: file, baseName: path.basename(file, path.extname(file)), text };
+}
+
+/** Writes the whole output to stdout, or to `out`; an existing `out` only with `force`. */
+export function writeOutput(text: string, out: string | undefined, force: boolean): void {
+  if (out === undefined || out === STDIN) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    // `wx` fails if the file exists, atomically: no window between a check and the write.
+    fs.writeFileSync(out, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new CliError(`'${oneLine(out)}' already exists; use --force to overwrite it`);
+    }
+    throw new CliError(`cannot write '${oneLine(out)}': ${reason(err)}`);
+  }
+}
+
+/** One line, no control characters: what goes to a terminal cannot move the cursor or recolour it. */
+export function oneLine(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+}

@@ -1,0 +1,21 @@
+// The core's one entry point: text in, syntax tree + state trace + diagnostics out.
+// Used alike by the language server, the CLI and the tests.
+import type { Diagnostic } from './diagnostics';
+import { parse } from './syntax/parse';
+import type { Analysis } from './tcp/analysis';
+import { check } from './tcp/checker';
+
+export function analyze(text: string): Analysis {
+  const { doc, diagnostics: syntax } = parse(text);
+  const result = check(doc);
+  return { doc, ...result, diagnostics: sortDiagnostics([...syntax, ...result.diagnostics]) };
+}
+
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  return list.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.code.localeCompare(b.code),
+  );
+}

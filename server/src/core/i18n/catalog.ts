@@ -1,0 +1,21 @@
+// The shape every language's catalogue has: one function per diagnostic code and fix kind.
+import type { DiagnosticCode, FixKind, MessageArgs } from '../diagnostics';
+
+export type Render = (args: MessageArgs) => string;
+
+export interface Catalog {
+  messages: Record<DiagnosticCode, Render>;
+  fixes: Record<FixKind, Render>;
+  words: {
+    retransmission: string;
+    keepalive: string;
+    duplicate: string;
+    lost: string;
+    step: string;
+    senderReceiver: string;
+    segment: string;
+    diagnostics: string;
+    line: string;
+    severity: Record<'error' | 'warning' | 'information' | 'hint', string>;
+  };
+}

@@ -1,0 +1,164 @@
+// English diagnostic messages. Each says what was expected and why, citing RFC 9293.
+import type { MessageArgs } from '../diagnostics';
+import type { Catalog } from './catalog';
+
+const EXPECTED: Record<string, string> = {
+  statement: 'a statement (a message, participant, par, note, wait, state or title)',
+  arrow: "an arrow ('->', '→' or '-x')",
+  participant: 'a participant name',
+  colon: "':' before the segment",
+  segment: 'a segment (flags such as SYN or ACK, and fields such as seq=100)',
+  state: 'a state name',
+  closeParen: "')'",
+  value: 'a number or a symbol such as x+1',
+  endOfLine: 'the end of the line',
+  noteTarget: 'a participant to put the note on',
+  noteText: "':' and the note's text",
+  waitAmount: 'how long to wait (2MSL, RTO, 200ms)',
+  label: 'a quoted label',
+  as: "'as' or '(STATE)'",
+};
+
+const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: 'data', ack: 'a bare ACK', rst: 'RST' };
+
+const STATE_HINT: Record<string, string> = {
+  CLOSED: 'a connection starts with a SYN',
+  LISTEN: 'a listening endpoint answers a SYN; it sends nothing else first',
+  SYN_SENT: 'it must first receive the SYN,ACK (or the SYN of a simultaneous open)',
+  SYN_RECEIVED: 'it waits for the ACK of its SYN,ACK before it sends data or a bare ACK',
+  ESTABLISHED: '',
+  FIN_WAIT_1: 'it has sent its FIN',
+  FIN_WAIT_2: 'it has sent its FIN and may only acknowledge',
+  CLOSE_WAIT: '',
+  CLOSING: 'it has sent its FIN',
+  LAST_ACK: 'it has sent its FIN and waits for its ACK',
+  TIME_WAIT: 'both FINs are done; it only acknowledges until 2MSL have passed',
+};
+
+const list = (xs: string[]): string => (xs.length <= 1 ? xs.join('') : `${xs.slice(0, -1).join(', ')} or ${xs[xs.length - 1]}`);
+const onLine = (a: MessageArgs): string => (a.line ? ` on line ${a.line}` : '');
+
+function stateCause(a: MessageArgs): string {
+  switch (a.cause) {
+    case 'sent':
+      return `it sent ${a.what}${onLine(a)}${a.since ? '' : ' and has not received anything since'}`;
+    case 'received':
+      return `it received ${a.what}${onLine(a)}`;
+    case 'wait':
+      return `the 2MSL wait${onLine(a)} ended its TIME_WAIT`;
+    case 'declared':
+      return `its participant line${onLine(a)} says it starts ${a.actual}`;
+    case 'activeOpen':
+      return `its first event${onLine(a)} is sending a SYN, so it starts CLOSED (active open, RFC 9293 §3.5)`;
+    case 'passiveOpen':
+      return `its first event${onLine(a)} is receiving a SYN, so it starts LISTEN (passive open, RFC 9293 §3.5)`;
+    default:
+      return 'the notes begin in the middle of its connection, so it starts ESTABLISHED';
+  }
+}
+
+function seqWhy(a: MessageArgs): string {
+  switch (a.variant) {
+    case 'minusOne':
+      return `SND.NXT; its ${a.what}${onLine(a)} consumed one sequence number (a SYN or FIN counts as one byte, RFC 9293 §3.4)`;
+    case 'retransmit':
+      return `the seq of the ${a.what} it already sent${onLine(a)}: a retransmission repeats the same seq (RFC 9293 §3.10.7)`;
+    default:
+      return 'SND.NXT, the next sequence number it has not yet used (RFC 9293 §3.3.1)';
+  }
+}
+
+function rstWhy(a: MessageArgs): string {
+  switch (a.variant) {
+    case 'rstAnswersAck':
+      return `an RST answering the segment on line ${a.line}, which carried an ACK, takes its seq from that ack (RFC 9293 §3.10.7.1)`;
+    case 'rstAnswersNoAck':
+      return `an RST answering the segment on line ${a.line}, which carried no ACK, has seq=0 and acknowledges it (RFC 9293 §3.10.7.1)`;
+    default:
+      return 'an endpoint with a connection resets it with seq=SND.NXT (RFC 9293 §3.10.5)';
+  }
+}
+
+export const en: Catalog = {
+  messages: {
+    TF100: (a) => `Expected ${EXPECTED[String(a.expected)] ?? a.expected}${a.found ? `, found '${a.found}'` : ' at the end of the line'}.`,
+    TF101: (a) => `Unknown state '${a.written}'. Did you mean ${a.nearest}? Valid states (RFC 9293): CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT.`,
+    TF102: (a) => `${a.text} is out of range: sequence space is 32-bit, 0 to 4294967295 (RFC 9293 §3.4).`,
+    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF104: (a) => `Participant ${a.name} is already declared on line ${a.firstLine}.`,
+    TF105: (a) =>
+      ({
+        andOutside: "'and' outside a par block: it separates the branches of a 'par … end' block.",
+        endOutside: "'end' outside a par block: nothing to close.",
+        nested: "par blocks do not nest: close the first one with 'end' before opening another.",
+        unterminated: "This par block is never closed: add 'end' after its last branch.",
+      })[String(a.kind)] ?? 'Misplaced par/and/end.',
+    TF106: (a) => `A ${a.kind} line cannot stand inside a par block: only messages and notes can cross in flight.`,
+    TF107: () => 'Unterminated string: add the closing ".',
+    TF108: (a) => `${a.name} sends to itself: a TCP segment goes from one endpoint to the other.`,
+    TF109: (a) => `'${a.key}' is written twice in this segment; the first one is used.`,
+    TF200: (a) => `${a.name} is ${a.actual} here, not ${a.asserted}: ${stateCause(a)}.`,
+    TF201: (a) => `${a.name}'s seq must be ${a.expected} here, not ${a.written}: it is ${seqWhy(a)}.`,
+    TF202: (a) =>
+      `${a.name}'s ack must be ${a.expected} here, not ${a.written}: an ACK carries RCV.NXT, the next sequence number ${a.name} expects${a.rcvLine ? ` after what it received on line ${a.rcvLine}` : ''} (RFC 9293 §3.10.7.4).`,
+    TF203: (a) => {
+      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
+      const hint = STATE_HINT[String(a.state)];
+      return `${a.name} cannot send ${a.what} in ${a.state}${hint ? `: ${hint}` : ''}. In ${a.state} it may send ${list(allowed)} (RFC 9293 §3.10).`;
+    },
+    TF204: (a) => `${a.name}'s ${a.what} has no ACK flag: every segment after the first SYN carries ACK (RFC 9293 §3.10.7.4). Checked as though it carried one.`,
+    TF205: () => 'ack= is written but the ACK flag is not set: the acknowledgment field is only significant with ACK (RFC 9293 §3.1).',
+    TF206: (a) => `SYN and ${a.flag} never go together in one segment (RFC 9293 §3.1); checked as though ${a.flag} were absent.`,
+    TF207: (a) => `${a.name} already sent its FIN${a.line ? ` on line ${a.line}` : ''}: after its FIN an endpoint sends no new data and no new FIN, only retransmissions and ACKs (RFC 9293 §3.10.4).`,
+    TF208: (a) => `${a.name}'s RST must have seq=${a.expected}, not ${a.written}: ${rstWhy(a)}.`,
+    TF209: (a) => `${a.name} is not a participant of this flow: declare it or use it in a message.`,
+    TF210: (a) => `Retransmission: ${a.name} sends again the ${a.what} it sent${onLine(a)} (same seq), because it was not acknowledged.`,
+    TF211: (a) =>
+      a.state === 'TIME_WAIT'
+        ? `Duplicate ${a.what}: ${a.name} in TIME_WAIT already has it and acknowledges it again (RFC 9293 §3.10.7.4).`
+        : `Duplicate ${a.what}: ${a.name} already received it; it is dropped and acknowledged again (RFC 9293 §3.10.7.4).`,
+    TF212: (a) => `Keep-alive probe: ${a.name} sends seq=SND.NXT−1 after an idle wait, so the peer answers with an ACK (RFC 9293 §3.8.4).`,
+    TF213: (a) => `${a.name} is CLOSED: the segment is answered with an RST (RFC 9293 §3.10.7.1).`,
+    TF214: (a) =>
+      `${a.name} is SYN_SENT and this ack (${a.got}) does not acknowledge its SYN (expected ${a.expected}): the segment is not acceptable${a.syn ? ' (an old duplicate, RFC 9293 Figure 8)' : ''}, so it is answered with an RST and otherwise ignored (RFC 9293 §3.10.7.3).`,
+    TF215: (a) =>
+      a.reason === 'rst'
+        ? `${a.name} does not accept this RST: its seq is not exactly RCV.NXT (${a.expected}), so it answers with a challenge ACK and stays as it is (RFC 5961 §3.2).`
+        : `${a.name} is synchronized: a SYN now teaches it nothing; it answers with a challenge ACK and stays as it is (RFC 5961 §4, RFC 9293 §3.10.7.4).`,
+    TF216: (a) => `Out of order: ${a.name} expects seq ${a.expected} next, so this segment is kept until the gap is filled; its ACK is processed now (RFC 9293 §3.10.7.4).`,
+    TF217: (a) =>
+      a.reason === 'ack'
+        ? `${a.name} is LISTEN: a segment with an ACK has no connection to belong to and is answered with an RST (RFC 9293 §3.10.7.2).`
+        : `${a.name} is LISTEN and waits for a SYN: this segment is dropped (RFC 9293 §3.10.7.2).`,
+    TF218: (a) =>
+      ({
+        rstInListen: `${a.name} is LISTEN: an incoming RST is ignored (RFC 9293 §3.10.7.2).`,
+        rstBadAck: `${a.name} is SYN_SENT: an RST whose ack does not acknowledge its SYN is ignored (RFC 9293 §3.10.7.3).`,
+        rstNoAck: `${a.name} is SYN_SENT: an RST without an ACK is ignored (RFC 9293 §3.10.7.3).`,
+        noSyn: `${a.name} is SYN_SENT: a segment with neither SYN nor RST is dropped (RFC 9293 §3.10.7.3).`,
+      })[String(a.reason)] ?? `${a.name} ignores this segment.`,
+    TF219: (a) => `${a.name} is SYN_RECEIVED and this ack (${a.got}) does not acknowledge its SYN,ACK (expected ${a.expected}): answered with an RST (RFC 9293 §3.10.7.4).`,
+    TF220: (a) => `${a.name} is in TIME_WAIT and this new SYN is above the old connection's numbers: the old connection ends and a new one opens (RFC 9293 §3.10.7.4).`,
+  },
+  fixes: {
+    setSeq: (a) => `Set seq to ${a.value}`,
+    setAck: (a) => `Set ack to ${a.value}`,
+    setState: (a) => `Change the state to ${a.state}`,
+    addAck: () => 'Add the ACK flag',
+    replaceState: (a) => `Change to ${a.state}`,
+    removeFlag: (a) => `Remove ${a.flag}`,
+    declareState: (a) => `Declare ${a.name} as starting in ${a.state}`,
+  },
+  words: {
+    retransmission: 'retransmission',
+    keepalive: 'keep-alive',
+    duplicate: 'duplicate',
+    lost: 'lost',
+    step: 'Step',
+    senderReceiver: 'Sender → Receiver',
+    segment: 'Segment',
+    diagnostics: 'Diagnostics',
+    line: 'Line',
+    severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
+  },
+};

@@ -1,0 +1,35 @@
+// Message text for diagnostics and fixes, in English and Korean (SPEC §5).
+// The checker emits code + args; the text is made here, in the language asked for.
+import type { Diagnostic, Fix, LocalizedDiagnostic } from '../diagnostics';
+import { en } from './en';
+import { ko } from './ko';
+import type { Catalog } from './catalog';
+
+export type Lang = 'en' | 'ko';
+export const LANGS: readonly Lang[] = ['en', 'ko'];
+
+const catalogs: Record<Lang, Catalog> = { en, ko };
+
+/** `ko`, `ko-KR` → `ko`; anything else → `en`. */
+export function toLang(locale: string | undefined): Lang {
+  return locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+export function formatMessage(d: Diagnostic, lang: Lang = 'en'): string {
+  return catalogs[lang].messages[d.code](d.args);
+}
+
+export function formatFixTitle(fix: Fix, lang: Lang = 'en'): string {
+  return catalogs[lang].fixes[fix.kind](fix.args);
+}
+
+export function localize(d: Diagnostic, lang: Lang = 'en'): LocalizedDiagnostic {
+  const out: LocalizedDiagnostic = { ...d, message: formatMessage(d, lang) };
+  if (d.fix) out.fixTitle = formatFixTitle(d.fix, lang);
+  return out;
+}
+
+/** Words the renderers put on arrows and in tables (role markers, headings). */
+export function words(lang: Lang = 'en'): Catalog['words'] {
+  return catalogs[lang].words;
+}

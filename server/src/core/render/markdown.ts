@@ -1,0 +1,56 @@
+// The Markdown document of an analysed flow (SPEC §6): a heading, the Mermaid block (GitHub,
+// GitLab and VS Code render it), a table with one row per segment, and the diagnostics.
+import type { Analysis, MessageInfo } from '../tcp/analysis';
+import { localize, words, type Lang } from '../i18n';
+import { escapeMarkdownCell as md } from './escape';
+import { errorLinesOf, renderMermaid } from './mermaid';
+import { segmentText } from './segmentText';
+
+export interface MarkdownOptions {
+  /** Heading when the document has no `title` line, e.g. the file name. */
+  title?: string;
+  lang?: Lang;
+}
+
+const DEFAULT_TITLE = 'TCP flow';
+
+export function renderMarkdown(a: Analysis, opts: MarkdownOptions = {}): string {
+  const lang = opts.lang ?? 'en';
+  const out: string[] = [`# ${heading(a, opts.title)}`, ''];
+  out.push('```mermaid', renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd(), '```');
+  if (a.messages.length) out.push('', ...table(a, lang));
+  if (a.diagnostics.length) out.push('', `## ${md(words(lang).diagnostics)}`, '', ...diagnostics(a, lang));
+  return out.join('\n') + '\n';
+}
+
+function heading(a: Analysis, fallback: string | undefined): string {
+  const title = a.doc.statements.find((s) => s.kind === 'title');
+  return (title && md(title.text.text)) || (fallback && md(fallback)) || DEFAULT_TITLE;
+}
+
+function table(a: Analysis, lang: Lang): string[] {
+  const w = words(lang);
+  const names = a.participants.map((p) => p.name);
+  const head = [w.step, w.senderReceiver, w.segment, ...names].map(md);
+  const rows = a.messages.map((m, i) => [
+    String(i + 1),
+    route(m, w.lost),
+    segmentText(m, { lang, escape: md }),
+    ...names.map((n) => m.after[n] ?? ''),
+  ]);
+  return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);
+}
+
+/** `A → B`, or `A → B ✕ (lost)` for a segment lost in the network. */
+function route(m: MessageInfo, lost: string): string {
+  const base = `${md(m.from)} → ${md(m.to)}`;
+  return m.lost ? `${base} ✕ (${md(lost)})` : base;
+}
+
+function diagnostics(a: Analysis, lang: Lang): string[] {
+  const w = words(lang);
+  return a.diagnostics.map((d) => {
+    const l = localize(d, lang);
+    return `- ${md(w.line)} ${d.range.start.line + 1}, ${md(w.severity[d.severity])} ${d.code}: ${md(l.message)}`;
+  });
+}

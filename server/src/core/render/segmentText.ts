@@ -1,0 +1,55 @@
+// The text of one segment, as drawn on an arrow and written in the table:
+// `SYN,ACK seq=300 ack=101 mss=1460`, `ACK (seq=101) (ack=301)`, `FIN,ACK seq=u ack=v — close()`.
+import type { Field } from '../syntax/ast';
+import type { MessageInfo, SegmentRole, ShownValue } from '../tcp/analysis';
+import { words, type Lang } from '../i18n';
+import { escapeMermaidText } from './escape';
+
+export interface SegmentTextOptions {
+  lang?: Lang;
+  /** Applied to every piece of user text (symbols, unknown fields, the label). Mermaid's by default. */
+  escape?: (s: string) => string;
+}
+
+/** Known option fields keep one spelling whatever case the note wrote them in. */
+const CANONICAL_KEY: Record<string, string> = { win: 'win', mss: 'mss', wscale: 'wscale', sackok: 'sackOK', ts: 'ts' };
+/** Shown from the checker's effective values, not from the written fields. */
+const EFFECTIVE_KEYS = new Set(['seq', 'ack', 'len']);
+
+type MarkedRole = Extract<SegmentRole, 'retransmission' | 'keepalive' | 'duplicate'>;
+const MARKED_ROLES: readonly SegmentRole[] = ['retransmission', 'keepalive', 'duplicate'];
+
+export function segmentText(m: MessageInfo, opts: SegmentTextOptions = {}): string {
+  const esc = opts.escape ?? escapeMermaidText;
+  const parts: string[] = [];
+  if (m.flags.length) parts.push(m.flags.join(','));
+  pushValue(parts, 'seq', m.seq, m.seqInferred, esc);
+  if (m.flags.includes('ACK')) pushValue(parts, 'ack', m.ack, m.ackInferred, esc);
+  if (m.len > 0) parts.push(`len=${m.len}`);
+  for (const f of m.stmt.segment.fields) {
+    const shown = otherField(f, esc);
+    if (shown) parts.push(shown);
+  }
+  if (MARKED_ROLES.includes(m.role)) parts.push(`[${esc(words(opts.lang)[m.role as MarkedRole])}]`);
+  let text = parts.join(' ');
+  const label = m.stmt.label ? esc(m.stmt.label.text) : '';
+  if (label) text += ` — ${label}`;
+  return text;
+}
+
+/** `seq=101`, or `(seq=101)` when the checker inferred it; nothing when unknown. */
+function pushValue(parts: string[], key: string, v: ShownValue | undefined, inferred: boolean, esc: (s: string) => string): void {
+  if (v === undefined) return;
+  const text = `${key}=${esc(String(v))}`;
+  parts.push(inferred ? `(${text})` : text);
+}
+
+/** A written field other than seq/ack/len, in its written form (`win=65535`, `sackOK`, `foo=bar`). */
+function otherField(f: Field, esc: (s: string) => string): string | undefined {
+  if (EFFECTIVE_KEYS.has(f.key)) return undefined;
+  const key = CANONICAL_KEY[f.key] ?? esc(f.writtenKey);
+  const value = f.value?.text ?? f.rawValue;
+  if (value !== undefined) return `${key}=${esc(value)}`;
+  // A known option whose value was out of range (already reported) is left out.
+  return f.key === 'sackok' || !(f.key in CANONICAL_KEY) ? key : undefined;
+}

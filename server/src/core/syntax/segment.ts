@@ -1,0 +1,212 @@
+// Turns a message's recognised segment items into a Segment (SPEC §3.3): flags, seed notation,
+// textbook `SYN=1`, fields and values, with TF102/TF103/TF109. An item that cannot be used ends
+// the segment with one TF100; the items before it are kept (see build.ts for why).
+import type { IToken } from 'chevrotain';
+import { diag, type Diagnostic } from '../diagnostics';
+import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
+import type { Expected, RawFieldItem, RawFlagItem, RawItem, RawValue } from './raw';
+import type { LineSpan } from './span';
+import * as Tokens from './tokens';
+
+// A plain copy: reading a CommonJS namespace goes through a getter on every access.
+const T = { ...Tokens };
+export const MAX_NUMBER = 4294967295;
+const KNOWN = new Set<string>(KNOWN_FIELDS);
+/** Keys whose value must be a plain number (`len=N`), not a symbol. */
+const NUMERIC = new Set(['len', 'win', 'mss', 'wscale', 'ts', 'sackok']);
+/** The field seed notation stands for: `SYN(V)` and `FIN(V)` give seq, `ACK(V)` gives ack. */
+const SEED_KEY: Partial<Record<Flag, string>> = { SYN: 'seq', FIN: 'seq', ACK: 'ack' };
+
+export interface LineError {
+  expected: Expected;
+  /** The offending token; undefined at the end of the line. */
+  token: IToken | undefined;
+  /** Set when the offence spans several tokens (`SYN=x+1`). */
+  range?: Range;
+  found?: string;
+}
+
+export interface SegmentResult {
+  /** Undefined when not even the first item could be used. */
+  segment?: Segment;
+  diags: Diagnostic[];
+  error?: LineError;
+}
+
+function firstOf(item: RawItem): IToken {
+  return item.t === 'synack' ? item.tok : item.t === 'flag' ? item.flag : item.key;
+}
+
+function lastOf(item: RawItem): IToken {
+  if (item.t === 'synack') return item.tok;
+  if (item.t === 'flag') return item.seed?.rp ?? item.eq?.value.at(-1) ?? item.alias ?? item.flag;
+  return item.raw?.at(-1) ?? item.value?.at(-1) ?? item.eq ?? item.key;
+}
+
+/** `1` / `0` of textbook notation (`SYN=1`). */
+function bit(value: RawValue): 0 | 1 | undefined {
+  if (value.length !== 1 || value[0].tokenType !== T.NumberTok) return undefined;
+  const n = Number(value[0].image);
+  return n === 0 || n === 1 ? n : undefined;
+}
+
+/** Whether an unknown key's raw value reads as a value (`5`, `x`, `x+1`). */
+function isValueShape(toks: IToken[]): boolean {
+  const isWord = (t: IToken): boolean => T.chevrotain.tokenMatcher(t, T.Word);
+  if (toks.length === 1) return toks[0].tokenType === T.NumberTok || isWord(toks[0]);
+  return (
+    toks.length === 3 &&
+    isWord(toks[0]) &&
+    (toks[1].tokenType === T.Plus || toks[1].tokenType === T.Minus) &&
+    toks[2].tokenType === T.NumberTok
+  );
+}
+
+class SegmentBuilder {
+  readonly diags: Diagnostic[] = [];
+  private readonly flags: FlagRef[] = [];
+  private readonly fields: Field[] = [];
+  /** First field of each known key with a usable value (what `segment.seq/ack/len` point at). */
+  private readonly usable: Field[] = [];
+
+  constructor(private readonly span: LineSpan) {}
+
+  /** A number, symbol or symbol ± number; TF102 (and no value) when a number is above 2^32−1. */
+  value(toks: RawValue): ValueRef | undefined {
+    const last = toks[toks.length - 1];
+    const numTok = last.tokenType === T.NumberTok ? last : undefined;
+    const num = numTok ? Number(numTok.image) : 0;
+    if (numTok && num > MAX_NUMBER) {
+      this.diags.push(diag('TF102', this.span.tokens(numTok), { text: numTok.image }));
+      return undefined;
+    }
+    const text = this.span.text(toks[0], last);
+    const range = this.span.tokens(toks[0], last);
+    if (toks.length === 1 && numTok) return { num, text, range };
+    // `x-0` is just x.
+    const offset = toks.length === 3 && toks[1].tokenType === T.Minus && num !== 0 ? -num : num;
+    return { sym: toks[0].image, num: offset, text, range };
+  }
+
+  addField(field: Field): void {
+    this.fields.push(field);
+    const ok = field.value !== undefined || (field.key === 'sackok' && field.rawValue === undefined);
+    // Unknown keys already get TF103 each; a field with no usable value was reported already.
+    if (!KNOWN.has(field.key) || !ok) return;
+    if (this.first(field.key)) this.diags.push(diag('TF109', field.range, { key: field.key }));
+    else this.usable.push(field);
+  }
+
+  private first(key: string): Field | undefined {
+    for (const f of this.usable) if (f.key === key) return f;
+    return undefined;
+  }
+
+  /** Adds one item; returns the syntax error that stops the segment, if the item is unusable. */
+  item(item: RawItem): LineError | undefined {
+    if (item.t === 'field') return this.field(item);
+    if (item.t === 'flag') return this.flag(item);
+    const range = this.span.tokens(item.tok);
+    this.flags.push({ flag: 'SYN', range }, { flag: 'ACK', range });
+    return undefined;
+  }
+
+  private flag(item: RawFlagItem): LineError | undefined {
+    const span = this.span;
+    const flag = item.flag.image.toUpperCase() as Flag;
+    const flagRange = span.tokens(item.flag);
+    if (item.seed) {
+      const key = SEED_KEY[flag];
+      if (!key) return { expected: 'segment', token: item.seed.lp };
+      this.flags.push({ flag, range: flagRange });
+      const range = span.tokens(item.flag, item.seed.rp);
+      this.addField({ key, writtenKey: key, keyRange: flagRange, value: this.value(item.seed.value), range, seed: true });
+      return undefined;
+    }
+    if (item.eq) {
+      const v = item.eq.value;
+      const first = v[0];
+      const last = v[v.length - 1];
+      const on = bit(v);
+      // Textbook notation writes the flag in capitals (`ACK=1`); `ack=1`, `Ack=1` is the number.
+      if (flag === 'ACK' && !(item.flag.image === 'ACK' && on !== undefined)) {
+        const range = span.tokens(item.flag, last);
+        this.addField({ key: 'ack', writtenKey: item.flag.image, keyRange: flagRange, value: this.value(v), range });
+        return undefined;
+      }
+      if (on === undefined) return { expected: 'value', token: first, range: span.tokens(first, last), found: span.text(first, last) };
+      if (on === 1) this.flags.push({ flag, range: span.tokens(item.flag, first) });
+      return undefined;
+    }
+    const range = span.tokens(item.flag, item.alias ?? item.flag);
+    this.flags.push({ flag, range });
+    if (item.alias) this.flags.push({ flag: item.alias.image.toUpperCase() as Flag, range });
+    return undefined;
+  }
+
+  private field(item: RawFieldItem): LineError | undefined {
+    const span = this.span;
+    const keyTok = item.key;
+    const key = keyTok.image.toLowerCase();
+    const raw = item.raw;
+    if (!KNOWN.has(key)) {
+      if (!raw) return { expected: 'segment', token: keyTok };
+      this.diags.push(diag('TF103', span.tokens(keyTok), { key: keyTok.image }));
+      if (isValueShape(raw)) this.addField(this.newField(keyTok, key, raw[raw.length - 1], this.value(raw)));
+      else this.addField(this.newField(keyTok, key, raw[raw.length - 1], undefined, span.text(raw[0], raw[raw.length - 1])));
+      return undefined;
+    }
+    const value = item.value;
+    if (!value) {
+      if (key !== 'sackok') {
+        const toks = span.lexed.tokens;
+        return { expected: 'value', token: toks[toks.indexOf(keyTok) + 1] };
+      }
+      this.addField(this.newField(keyTok, key, keyTok, undefined));
+      return undefined;
+    }
+    const first = value[0];
+    const last = value[value.length - 1];
+    if (NUMERIC.has(key) && (value.length !== 1 || first.tokenType !== T.NumberTok)) {
+      return { expected: 'value', token: first, range: span.tokens(first, last), found: span.text(first, last) };
+    }
+    this.addField(this.newField(keyTok, key, last, this.value(value)));
+    return undefined;
+  }
+
+  /** A `key=value` field (absent properties stay absent rather than undefined). */
+  private newField(keyTok: IToken, key: string, last: IToken, value: ValueRef | undefined, rawValue?: string): Field {
+    const keyRange = this.span.tokens(keyTok);
+    const range = this.span.tokens(keyTok, last);
+    const writtenKey = keyTok.image;
+    if (value) return { key, writtenKey, keyRange, value, range };
+    if (rawValue !== undefined) return { key, writtenKey, keyRange, rawValue, range };
+    return { key, writtenKey, keyRange, range };
+  }
+
+  finish(items: RawItem[], kept: number): Segment {
+    const range = this.span.tokens(firstOf(items[0]), lastOf(items[kept - 1]));
+    // Copies with exactly the room they need: arrays grown by push keep spare slots, and a big
+    // document holds hundreds of thousands of these.
+    const seg: Segment = { flags: this.flags.slice(), fields: this.fields.slice(), range };
+    const seq = this.first('seq');
+    const ack = this.first('ack');
+    const len = this.first('len');
+    if (seq) seg.seq = seq;
+    if (ack) seg.ack = ack;
+    if (len) seg.len = len;
+    return seg;
+  }
+}
+
+export function buildSegment(items: RawItem[], span: LineSpan): SegmentResult {
+  const b = new SegmentBuilder(span);
+  let kept = 0;
+  let error: LineError | undefined;
+  for (; kept < items.length; kept++) {
+    error = b.item(items[kept]);
+    if (error) break;
+  }
+  if (kept === 0) return { diags: b.diags, error };
+  return { segment: b.finish(items, kept), diags: b.diags, error };
+}

@@ -1,0 +1,249 @@
+// Chevrotain tokens of .tcpflow (SPEC §2) and the lexer that splits a whole text into lines.
+// The lexer never fails: any character no other token matches becomes an `Other` token, which
+// the line parser rejects where a token is expected and free text (title, notes, …) accepts.
+import * as chevrotain from 'chevrotain';
+import type { IToken, TokenType, CustomPatternMatcherFunc } from 'chevrotain';
+
+// chevrotain is ESM whose own dependencies export only the "import" condition: the test and
+// bench scripts run tsx with `--conditions=import` so they resolve (esbuild bundles it as is).
+export { chevrotain };
+const { createToken, Lexer } = chevrotain;
+
+/** Every token belongs to `AnyTok`, so free text can be consumed token by token. */
+export const AnyTok = createToken({ name: 'AnyTok', pattern: Lexer.NA });
+/** Any word: participant names, symbols, field keys, state names (keywords included). */
+export const Word = createToken({ name: 'Word', pattern: Lexer.NA, categories: [AnyTok] });
+/** Words that may start a message line: every word but the statement keywords. */
+export const MsgStart = createToken({ name: 'MsgStart', pattern: Lexer.NA, categories: [AnyTok] });
+/** Words that may be a field key (`seq`, `Win`, `foo`): every word but the flag names. */
+export const KeyTok = createToken({ name: 'KeyTok', pattern: Lexer.NA, categories: [AnyTok] });
+/** The flag names SYN ACK FIN RST PSH URG ECE CWR. */
+export const FlagTok = createToken({ name: 'FlagTok', pattern: Lexer.NA, categories: [AnyTok] });
+export const StringTok = createToken({ name: 'StringTok', pattern: Lexer.NA, categories: [AnyTok] });
+export const ArrowTok = createToken({ name: 'ArrowTok', pattern: Lexer.NA, categories: [AnyTok] });
+
+// Representative start characters for patterns the first-char optimisation cannot analyse:
+// chevrotain buckets every code above 255 into groups of 255, so one code per group suffices.
+const NON_ASCII_HINT: number[] = [];
+for (let c = 128; c < 256; c++) NON_ASCII_HINT.push(c);
+for (let c = 256; c < 65536; c += 255) NON_ASCII_HINT.push(c);
+NON_ASCII_HINT.push(65535);
+
+function sticky(re: RegExp): CustomPatternMatcherFunc {
+  return (text, offset) => {
+    re.lastIndex = offset;
+    return re.exec(text);
+  };
+}
+
+export const Newline = createToken({ name: 'Newline', pattern: /\r\n|\r|\n/, line_breaks: true });
+export const WhiteSpace = createToken({
+  name: 'WhiteSpace',
+  // \s is Unicode-aware even without the u flag (U+3000, U+00A0, BOM…); line breaks excluded.
+  pattern: /[^\S\r\n]+/,
+  group: Lexer.SKIPPED,
+  line_breaks: false,
+  start_chars_hint: [9, 11, 12, 32, ...NON_ASCII_HINT],
+});
+export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*|\/\/[^\r\n]*/, line_breaks: false });
+export const QuotedString = createToken({
+  name: 'QuotedString',
+  pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
+  categories: [StringTok],
+  line_breaks: false,
+});
+/** A `"` that is never closed: everything to the end of the line (TF107). */
+export const UnterminatedString = createToken({
+  name: 'UnterminatedString',
+  pattern: /"(?:[^\r\n]*\S)?/,
+  categories: [StringTok],
+  line_breaks: false,
+});
+export const Arrow = createToken({ name: 'Arrow', pattern: /->|→/, categories: [ArrowTok] });
+/** `-x` always lexes as the lost arrow (no name or value can contain it), so `A-x B` works. */
+export const LostArrow = createToken({ name: 'LostArrow', pattern: /-[xX]/, categories: [ArrowTok] });
+export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [AnyTok] });
+export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [AnyTok] });
+export const Comma = createToken({ name: 'Comma', pattern: ',', categories: [AnyTok] });
+export const Slash = createToken({ name: 'Slash', pattern: '/', categories: [AnyTok] });
+export const Colon = createToken({ name: 'Colon', pattern: ':', categories: [AnyTok] });
+export const Equals = createToken({ name: 'Equals', pattern: '=', categories: [AnyTok] });
+export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [AnyTok] });
+export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [AnyTok] });
+export const NumberTok = createToken({ name: 'NumberTok', pattern: /[0-9]+/, categories: [AnyTok] });
+
+const IDENT_RE = /\p{L}[\p{L}\p{M}\p{N}_]*/uy;
+
+/** ASCII names take a plain loop; anything else goes to the Unicode regex. */
+function matchIdentifier(text: string, offset: number): [string] | null {
+  let i = offset;
+  let c = text.charCodeAt(i);
+  if ((c | 32) >= 97 && (c | 32) <= 122) {
+    do c = text.charCodeAt(++i);
+    while (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) || c === 95);
+    if (!(c >= 128)) return [text.slice(offset, i)];
+  } else if (c < 128) return null;
+  IDENT_RE.lastIndex = offset;
+  const m = IDENT_RE.exec(text);
+  return m && [m[0]];
+}
+
+/** A Unicode letter, then letters, combining marks, digits or `_` (`클라이언트`, `isn_a`). */
+export const Identifier = createToken({
+  name: 'Identifier',
+  pattern: matchIdentifier,
+  categories: [Word, MsgStart, KeyTok],
+  line_breaks: false,
+  start_chars_hint: [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', ...NON_ASCII_HINT],
+});
+
+// Keywords and flag names are not lexed by patterns of their own: an identifier whose text is
+// one (in any case) is re-typed after lexing, which is much faster than one regex per keyword.
+const KEYWORDS = new Map<string, TokenType>();
+function keyword(word: string, categories: TokenType[]): TokenType {
+  const type = createToken({
+    name: word.charAt(0).toUpperCase() + word.slice(1),
+    pattern: Lexer.NA,
+    categories: [Word, AnyTok, ...categories],
+  });
+  KEYWORDS.set(word, type);
+  return type;
+}
+
+// Statement keywords cannot start a message; the others are ordinary names where a name fits.
+export const Title = keyword('title', [KeyTok]);
+export const Participant = keyword('participant', [KeyTok]);
+export const Par = keyword('par', [KeyTok]);
+export const And = keyword('and', [KeyTok]);
+export const End = keyword('end', [KeyTok]);
+export const Note = keyword('note', [KeyTok]);
+export const Wait = keyword('wait', [KeyTok]);
+export const StateKw = keyword('state', [KeyTok]);
+export const As = keyword('as', [KeyTok, MsgStart]);
+export const Over = keyword('over', [KeyTok, MsgStart]);
+export const Left = keyword('left', [KeyTok, MsgStart]);
+export const Right = keyword('right', [KeyTok, MsgStart]);
+export const Of = keyword('of', [KeyTok, MsgStart]);
+export const SynAck = keyword('synack', [MsgStart]);
+export const FLAG_TOKENS = ['syn', 'ack', 'fin', 'rst', 'psh', 'urg', 'ece', 'cwr'].map((f) =>
+  keyword(f, [FlagTok, MsgStart]),
+);
+const MAX_KEYWORD = 11;
+
+/** The keyword an identifier spells (ASCII letters only, any case), if any. */
+function keywordOf(image: string): TokenType | undefined {
+  if (image.length > MAX_KEYWORD) return undefined;
+  const type = KEYWORDS.get(image.toLowerCase());
+  // toLowerCase maps a few non-ASCII letters to ASCII (the Kelvin sign K → k): not keywords.
+  return type && /^[A-Za-z]+$/.test(image) ? type : undefined;
+}
+
+/** Any single code point not matched above (`@`, `.`, a lone surrogate): rejected by the parser. */
+export const Other = createToken({
+  name: 'Other',
+  pattern: sticky(/[^\r\n]/uy),
+  categories: [AnyTok],
+  line_breaks: false,
+  start_chars_hint: [...Array.from({ length: 128 }, (_, i) => i).filter((c) => c !== 10 && c !== 13), ...NON_ASCII_HINT],
+});
+
+/** What the lexer matches, in order of priority. */
+export const ALL_TOKENS: TokenType[] = [
+  Newline,
+  WhiteSpace,
+  Comment,
+  QuotedString,
+  UnterminatedString,
+  Arrow,
+  LostArrow,
+  Minus,
+  Plus,
+  Comma,
+  Slash,
+  Colon,
+  Equals,
+  LParen,
+  RParen,
+  NumberTok,
+  Identifier,
+  Other,
+];
+
+/** The parser's vocabulary: the categories must be listed, or chevrotain ignores them. */
+export const PARSER_TOKENS: TokenType[] = [
+  ...ALL_TOKENS,
+  ...KEYWORDS.values(),
+  AnyTok,
+  Word,
+  MsgStart,
+  KeyTok,
+  FlagTok,
+  StringTok,
+  ArrowTok,
+];
+
+const lexer = new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });
+
+/** One source line: its parsable tokens (comments removed) and where it starts. */
+export interface LexedLine {
+  /** 0-based line number. */
+  line: number;
+  /** Offset of the line's first character in the chunk of text it was lexed from. */
+  start: number;
+  /** The line's tokens; comments and white space are left out. */
+  tokens: IToken[];
+}
+
+/** Chunks end after a `\n` at least this far in, so a `\r\n` is never split. */
+const CHUNK = 1 << 15;
+
+/**
+ * Lexes the text a chunk of lines at a time and hands every line holding a token to `onLine`,
+ * with the chunk its offsets refer to. Returns the number of lines. Chunking keeps the tokens of
+ * a big file short-lived, which makes garbage collection far cheaper than one huge token array.
+ */
+export function lexLines(text: string, onLine: (source: string, line: LexedLine) => void): number {
+  let line = 0;
+  for (let from = 0; ; ) {
+    const nl = text.length - from > CHUNK ? text.indexOf('\n', from + CHUNK) : -1;
+    const to = nl < 0 ? text.length : nl + 1;
+    line = lexChunk(from === 0 && to === text.length ? text : text.slice(from, to), line, onLine);
+    if (to >= text.length) return line + 1;
+    from = to;
+  }
+}
+
+function restoreSkipped(chunk: string, tokens: IToken[], errors: { offset: number; length: number }[]): void {
+  for (const e of errors) {
+    const image = chunk.substr(e.offset, e.length);
+    tokens.push({ image, startOffset: e.offset, tokenType: Other, tokenTypeIdx: Other.tokenTypeIdx as number } as IToken);
+  }
+  tokens.sort((a, b) => a.startOffset - b.startOffset);
+}
+
+/** Lexes one chunk starting at line `line`; returns the number of its last line. */
+function lexChunk(chunk: string, line: number, onLine: (source: string, line: LexedLine) => void): number {
+  const { tokens, errors } = lexer.tokenize(chunk);
+  // The catch-all `Other` token leaves nothing unmatched; were anything ever skipped, it comes
+  // back as an `Other` token so the line still gets its TF100.
+  if (errors.length > 0) restoreSkipped(chunk, tokens, errors);
+  let current: LexedLine = { line, start: 0, tokens: [] };
+  for (const tok of tokens) {
+    const type = tok.tokenType;
+    if (type === Newline) {
+      if (current.tokens.length > 0) onLine(chunk, current);
+      current = { line: current.line + 1, start: tok.startOffset + tok.image.length, tokens: [] };
+    } else if (type !== Comment) {
+      if (type === Identifier) {
+        const kw = keywordOf(tok.image);
+        if (kw) {
+          tok.tokenType = kw;
+          tok.tokenTypeIdx = kw.tokenTypeIdx as number;
+        }
+      }
+      current.tokens.push(tok);
+    }
+  }
+  if (current.tokens.length > 0) onLine(chunk, current);
+  return current.line;
+}

@@ -1,0 +1,159 @@
+// The checker: simulates every endpoint line by line as RFC 9293 §3.10 does (SPEC §4),
+// compares every state assertion, and records the state trace.
+import { diag, type Diagnostic } from '../diagnostics';
+import type { Endpoint as EndpointRef, MessageStmt, Statement, StateRef, TcpState, TcpflowDocument } from '../syntax/ast';
+import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
+import { createEndpoint, setState, type Endpoint } from './endpoint';
+import { flowEvents, type FlowEvent } from './events';
+import { collectParticipants } from './initialStates';
+import { deliver } from './receiver';
+import { describe, has, orderedFlags, type Seg } from './segment';
+import { sendSegment } from './sender';
+import type { CheckContext } from './sendRules';
+import { show } from './seqValue';
+
+type CheckResult = Omit<Analysis, 'doc' | 'diagnostics'> & { diagnostics: Diagnostic[] };
+
+export function check(doc: TcpflowDocument): CheckResult {
+  return new Checker(doc).run();
+}
+
+class Checker {
+  private readonly participants: ParticipantInfo[];
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly steps: TraceStep[] = [];
+  private readonly messages: MessageInfo[] = [];
+  private readonly inFlight = new Map<MessageStmt, { seg: Seg; info: MessageInfo }>();
+  private readonly knownSymbols = new Set<string>();
+  /** Every participant's state now; replaced (never mutated) when a state changes, so steps can share it. */
+  private states: Record<string, TcpState> = {};
+  private readonly ctx: CheckContext = {
+    report: (d) => this.diagnostics.push(d),
+    isKnownSymbol: (s) => this.knownSymbols.has(s),
+  };
+
+  private readonly events: FlowEvent[];
+
+  constructor(doc: TcpflowDocument) {
+    this.events = flowEvents(doc);
+    this.participants = collectParticipants(doc, this.events);
+    for (const p of this.participants) {
+      this.endpoints.set(p.name, createEndpoint(p));
+      this.states[p.name] = p.initial;
+    }
+  }
+
+  run(): CheckResult {
+    for (const ev of this.events) {
+      if (ev.kind === 'wait') this.wait(ev.stmt);
+      else if (ev.kind === 'state') this.assertStates(ev.stmt);
+      else if (ev.kind === 'send') this.send(ev.msg);
+      else this.arrive(ev.msg);
+    }
+    return {
+      participants: this.participants,
+      steps: this.steps,
+      messages: this.messages,
+      diagnostics: this.diagnostics,
+      finalStates: this.states,
+    };
+  }
+
+  /** Records a step that has just happened, with the states it changed. */
+  private step(line: number, event: StepEvent, stmt: Statement, message?: MessageInfo): void {
+    const before = this.states;
+    const changes: StateChange[] = [];
+    for (const p of this.participants) {
+      const now = this.endpoints.get(p.name)!.state;
+      if (before[p.name] !== now) changes.push({ name: p.name, from: before[p.name], to: now });
+    }
+    if (changes.length) {
+      this.states = { ...before };
+      for (const c of changes) this.states[c.name] = c.to;
+    }
+    this.steps.push({ line, event, stmt, message, changes, states: this.states });
+  }
+
+  private send(msg: MessageStmt): void {
+    const s = this.endpoints.get(msg.from.name)!;
+    const r = this.endpoints.get(msg.to.name)!;
+    const before = this.states;
+    this.assertState(msg.from, s);
+    const seg = sendSegment(this.ctx, s, r, msg);
+    const info = describeMessage(msg, seg, before);
+    this.step(msg.line, 'send', msg, info);
+    for (const f of [msg.segment.seq, msg.segment.ack]) if (f?.value?.sym) this.knownSymbols.add(f.value.sym);
+    this.messages.push(info);
+    this.inFlight.set(msg, { seg, info });
+  }
+
+  private arrive(msg: MessageStmt): void {
+    const flight = this.inFlight.get(msg);
+    if (!flight) return;
+    this.inFlight.delete(msg);
+    const r = this.endpoints.get(msg.to.name)!;
+    const s = this.endpoints.get(msg.from.name)!;
+    this.assertState(msg.to, r);
+    const lost = msg.arrow === '-x';
+    if (!lost && flight.seg.role !== 'rejected') deliver(this.ctx, r, s, flight.seg);
+    this.step(msg.line, lost ? 'lose' : 'deliver', msg, flight.info);
+    flight.info.after = this.states;
+    flight.info.role = flight.seg.role;
+  }
+
+  private wait(stmt: Extract<Statement, { kind: 'wait' }>): void {
+    for (const e of this.endpoints.values()) {
+      e.waitedSinceSend = true;
+      // RFC 9293 §3.10.8: the 2MSL timer ends TIME_WAIT.
+      if (stmt.is2MSL && e.state === 'TIME_WAIT') setState(e, 'CLOSED', { kind: 'wait', line: stmt.line });
+    }
+    this.step(stmt.line, 'wait', stmt);
+  }
+
+  private assertStates(stmt: Extract<Statement, { kind: 'state' }>): void {
+    for (const item of stmt.items) {
+      const e = this.endpoints.get(item.name);
+      if (!e) this.ctx.report(diag('TF209', item.nameRange, { name: item.name }));
+      else this.assertState({ name: item.name, range: item.nameRange, state: item.state }, e);
+    }
+    this.step(stmt.line, 'state', stmt);
+  }
+
+  /** `(STATE)` is the state at the moment of the event, before it takes effect (SPEC §3.3). */
+  private assertState(end: EndpointRef, e: Endpoint): void {
+    const ref: StateRef | undefined = end.state;
+    if (!ref?.state || ref.state === e.state) return;
+    const c = e.cause;
+    const args = {
+      name: e.name,
+      actual: e.state,
+      asserted: ref.state,
+      cause: c.kind === 'initial' ? c.reason : c.kind,
+      what: c.kind === 'sent' || c.kind === 'received' ? describe(c.flags, c.len) : undefined,
+      line: c.line === undefined || c.line < 0 ? undefined : c.line + 1,
+      since: e.receivedSinceCause ? 1 : 0,
+    };
+    const fix = { kind: 'setState' as const, args: { state: e.state }, edits: [{ range: ref.range, newText: e.state }] };
+    this.ctx.report(diag('TF200', ref.range, args, fix));
+  }
+}
+
+function describeMessage(msg: MessageStmt, seg: Seg, before: Record<string, TcpState>): MessageInfo {
+  return {
+    stmt: msg,
+    from: msg.from.name,
+    to: msg.to.name,
+    lost: msg.arrow === '-x',
+    flags: orderedFlags(seg.flags),
+    seq: show(seg.seq),
+    ack: has(seg, 'ACK') ? show(seg.ackNo) : undefined,
+    len: seg.len,
+    seqInferred: seg.seqInferred,
+    ackInferred: seg.ackInferred,
+    ackFlagAdded: seg.ackFlagAdded,
+    role: seg.role,
+    before,
+    after: before,
+  };
+}

@@ -1,0 +1,73 @@
+// A message's segment as the checker sees it: flags, numbers and length, written or inferred.
+import type { Flag, MessageStmt, Range } from '../syntax/ast';
+import type { SegmentRole } from './analysis';
+import type { SeqVal } from './seqValue';
+
+/** Display order of flags, as packet tools list them (SYN,ACK · FIN,ACK · PSH,ACK · RST,ACK). */
+const FLAG_ORDER: Flag[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
+
+/** Flags as bits: the checker handles one segment per line, so it keeps them allocation-free. */
+export const BIT: Record<Flag, number> = { SYN: 1, FIN: 2, RST: 4, PSH: 8, ACK: 16, URG: 32, ECE: 64, CWR: 128 };
+
+export interface Seg {
+  msg: MessageStmt;
+  /** Effective flags, as BIT values. */
+  flags: number;
+  len: number;
+  /** Effective seq (written, corrected or inferred). */
+  seq: SeqVal;
+  /** Effective ack, when the segment carries ACK; undefined when unknown. */
+  ackNo?: SeqVal;
+  seqInferred: boolean;
+  ackInferred: boolean;
+  ackFlagAdded: boolean;
+  role: SegmentRole;
+}
+
+export const has = (seg: { flags: number }, f: Flag): boolean => (seg.flags & BIT[f]) !== 0;
+
+/** Sequence numbers a segment occupies: its data plus one for SYN and one for FIN (§3.4). */
+export const consumed = (seg: Seg): number => seg.len + (has(seg, 'SYN') ? 1 : 0) + (has(seg, 'FIN') ? 1 : 0);
+
+export const orderedFlags = (flags: number): Flag[] => FLAG_ORDER.filter((f) => (flags & BIT[f]) !== 0);
+
+export function flagBits(msg: MessageStmt): number {
+  let bits = 0;
+  for (const f of msg.segment.flags) bits |= BIT[f.flag];
+  return bits;
+}
+
+/** The segment in the notes' own notation (`SYN,ACK`, `FIN`, `PSH,ACK len=10`): the same in every language. */
+export function describe(flags: number, len: number): string {
+  const shown = orderedFlags(flags).join(',');
+  const length = len > 0 ? `len=${len}` : '';
+  return [shown, length].filter(Boolean).join(' ') || '—';
+}
+
+/** The written length, or 0 (`len=` defaults to 0; a symbolic length is not a length). */
+export function writtenLength(msg: MessageStmt): number {
+  const v = msg.segment.len?.value;
+  return v && v.sym === undefined ? v.num : 0;
+}
+
+/** Where a squiggle about the segment's flags goes: the flags, or the whole segment. */
+export function flagsRange(msg: MessageStmt): Range {
+  const flags = msg.segment.flags;
+  if (!flags.length) return msg.segment.range;
+  return { start: flags[0].range.start, end: flags[flags.length - 1].range.end };
+}
+
+/** An edit that adds the ACK flag without changing anything else the note wrote. */
+export function addAckEdit(msg: MessageStmt): { range: Range; newText: string } {
+  const flags = msg.segment.flags;
+  const last = flags[flags.length - 1];
+  // `FIN(u)` is seed notation: appending `,ACK` after `FIN` would break it, so prefix instead.
+  const seeded = last && msg.segment.fields.some((f) => f.seed && samePos(f.range.start, last.range.start));
+  if (last && !seeded) return { range: { start: last.range.end, end: last.range.end }, newText: ',ACK' };
+  const at = msg.segment.range.start;
+  return { range: { start: at, end: at }, newText: 'ACK, ' };
+}
+
+function samePos(a: Range['start'], b: Range['start']): boolean {
+  return a.line === b.line && a.character === b.character;
+}

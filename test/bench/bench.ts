@@ -1,0 +1,119 @@
+// `npm run bench`: how long parse, check and both renderers take on valid flows of 1,000,
+// 10,000 and 100,000 lines. Prints a table of medians; asserts nothing.
+import { performance } from 'node:perf_hooks';
+import { parse } from '../../server/src/core/syntax/parse';
+import { check } from '../../server/src/core/tcp/checker';
+import type { Analysis } from '../../server/src/core/tcp/analysis';
+import { renderMermaid } from '../../server/src/core/render/mermaid';
+import { renderMarkdown } from '../../server/src/core/render/markdown';
+
+const SIZES = [1_000, 10_000, 100_000];
+const PAIRS = 3;
+
+/**
+ * A valid flow of about `lines` lines: PAIRS client/server connections, each opened with a
+ * 3-way handshake, then data with ACKs (and a note now and then), then closed and TIME_WAIT ended.
+ */
+function generateFlow(lines: number): string {
+  const out: string[] = ['title Benchmark flow'];
+  for (let p = 1; p <= PAIRS; p++) out.push(`participant C${p} as "Client ${p}"`, `participant S${p} as "Server ${p}" (LISTEN)`);
+  const perPair = Math.max(20, Math.floor((lines - out.length) / PAIRS));
+  for (let p = 1; p <= PAIRS; p++) {
+    const [c, s] = [`C${p}`, `S${p}`];
+    let cs = 1000 * p;
+    const ss = 90000 * p;
+    out.push(`${c}(CLOSED) -> ${s}(LISTEN): SYN seq=${cs} mss=1460`);
+    out.push(`${s} -> ${c}: SYN,ACK seq=${ss} ack=${cs + 1} "accept()"`);
+    cs += 1;
+    out.push(`${c} -> ${s}: ACK seq=${cs} ack=${ss + 1}`);
+    const dataLines = perPair - 3 - 4;
+    for (let used = 0, k = 1; used + 2 <= dataLines; k++) {
+      out.push(`${c} -> ${s}: PSH,ACK seq=${cs} ack=${ss + 1} len=100`);
+      cs += 100;
+      out.push(`${s} -> ${c}: ACK ack=${cs}`);
+      used += 2;
+      if (k % 25 === 0 && used < dataLines) {
+        out.push(`note over ${c}, ${s}: "chunk ${k}"`);
+        used++;
+      }
+    }
+    out.push(`${c} -> ${s}: FIN,ACK seq=${cs} ack=${ss + 1}`);
+    out.push(`${s} -> ${c}: ACK seq=${ss + 1} ack=${cs + 1}`);
+    out.push(`${s} -> ${c}: FIN,ACK seq=${ss + 1} ack=${cs + 1}`);
+    out.push(`${c} -> ${s}: ACK seq=${cs + 1} ack=${ss + 2}`);
+  }
+  out.push('wait 2MSL');
+  return out.join('\n') + '\n';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = f();
+  return [r, performance.now() - t0];
+}
+
+interface Row {
+  lines: number;
+  runs: number;
+  parse: number;
+  check: number;
+  mermaid: number;
+  markdown: number;
+  errors: number;
+}
+
+function measure(lines: number): Row {
+  const text = generateFlow(lines);
+  const runs = lines >= 100_000 ? 3 : lines >= 10_000 ? 5 : 9;
+  const t = { parse: [] as number[], check: [] as number[], mermaid: [] as number[], markdown: [] as number[] };
+  let errors = 0;
+  // One warm-up run, not counted, so the JIT has seen every path.
+  for (let i = 0; i <= runs; i++) {
+    const [parsed, tp] = time(() => parse(text));
+    const [checked, tc] = time(() => check(parsed.doc));
+    const a: Analysis = { doc: parsed.doc, ...checked, diagnostics: [...parsed.diagnostics, ...checked.diagnostics] };
+    const [, tm] = time(() => renderMermaid(a));
+    const [, tk] = time(() => renderMarkdown(a, { title: 'bench' }));
+    if (i === 0) {
+      errors = a.diagnostics.filter((d) => d.severity === 'error').length;
+      continue;
+    }
+    t.parse.push(tp);
+    t.check.push(tc);
+    t.mermaid.push(tm);
+    t.markdown.push(tk);
+  }
+  return {
+    lines: text.split('\n').length - 1,
+    runs,
+    parse: median(t.parse),
+    check: median(t.check),
+    mermaid: median(t.mermaid),
+    markdown: median(t.markdown),
+    errors,
+  };
+}
+
+const fmt = (ms: number): string => ms.toFixed(1).padStart(9);
+
+function main(): void {
+  console.log(`node ${process.version}, ${PAIRS} connections per flow; medians in ms`);
+  // markdown includes its own mermaid render, so "all" is parse + check + markdown.
+  console.log('    lines  runs     parse     check   mermaid  markdown  lines/s (parse+check)  lines/s (all)  errors');
+  for (const size of SIZES) {
+    const r = measure(size);
+    const perSecond = (ms: number): string => String(Math.round(r.lines / (ms / 1000)));
+    console.log(
+      `${String(r.lines).padStart(9)}  ${String(r.runs).padStart(4)}${fmt(r.parse)}${fmt(r.check)}${fmt(r.mermaid)}${fmt(r.markdown)}` +
+        `  ${perSecond(r.parse + r.check).padStart(21)}  ${perSecond(r.parse + r.check + r.markdown).padStart(13)}  ${String(r.errors).padStart(6)}`,
+    );
+  }
+}
+
+main();

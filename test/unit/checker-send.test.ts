@@ -1,0 +1,179 @@
+// SPEC §4 "Sending": numbers, retransmissions, keep-alives, RSTs, what each state may send.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { codesOf, expectClean, expectError, flow, run } from './helpers';
+import { formatMessage } from '../../server/src/core/i18n';
+
+const HANDSHAKE = flow`
+  A -> B: SYN seq=100
+  B -> A: SYN,ACK seq=300 ack=101
+  A -> B: ACK seq=101 ack=301
+`;
+
+describe('seq', () => {
+  it('seq must equal SND.NXT (with a fix that writes it)', () => {
+    const d = expectError(HANDSHAKE + 'A -> B: PSH,ACK seq=⟦150⟧ ack=301 len=10\n', 'TF201');
+    assert.equal(d.args.expected, '101');
+    assert.deepEqual(d.fix?.edits.map((e) => e.newText), ['101']);
+  });
+
+  it('the classic mistake: forgetting that the SYN consumes one (seq = SND.NXT − 1)', () => {
+    const d = expectError(flow`
+      A -> B: SYN seq=100
+      B -> A: SYN,ACK seq=300 ack=101
+      A -> B: ACK seq=⟦100⟧ ack=301
+    `, 'TF201');
+    assert.equal(d.args.variant, 'minusOne');
+    assert.equal(
+      formatMessage(d),
+      "A's seq must be 101 here, not 100: it is SND.NXT; its SYN on line 1 consumed one sequence number (a SYN or FIN counts as one byte, RFC 9293 §3.4).",
+    );
+  });
+
+  it('symbolic values: x+1 is comparable with x+1', () => {
+    expectClean('A -> B: SYN seq=x\nB -> A: SYN,ACK seq=y ack=x+1\nA -> B: ACK seq=x+1 ack=y+1\n');
+    expectError('A -> B: SYN seq=x\nB -> A: SYN,ACK seq=y ack=x+1\nA -> B: ACK seq=⟦x⟧ ack=y+1\n', 'TF201');
+  });
+
+  it('a symbol seen for the first time is a new unknown (textbooks write seq=w after unseen data)', () => {
+    expectClean(flow`
+      A -> B: FIN,ACK seq=u ack=v
+      B -> A: ACK seq=v ack=u+1
+      B -> A: FIN,ACK seq=w ack=u+1
+      A -> B: ACK seq=u+1 ack=w+1
+    `);
+  });
+
+  it('numbers wrap modulo 2^32', () => {
+    expectClean('A -> B: SYN seq=4294967295\nB -> A: SYN,ACK seq=7 ack=0\nA -> B: ACK seq=0 ack=8\n');
+  });
+
+  it('omitted seq/ack are inferred and shown as inferred', () => {
+    const a = expectClean(HANDSHAKE + 'A -> B: ACK len=10\n');
+    const m = a.messages[3];
+    assert.deepEqual([m.seq, m.ack, m.seqInferred, m.ackInferred], [101, 301, true, true]);
+  });
+});
+
+describe('retransmissions and keep-alives', () => {
+  it('a retransmission repeats a segment not yet acknowledged: valid, shown as one', () => {
+    const a = run(flow`
+      A -x B: SYN seq=100
+      A -> B: SYN seq=100
+    `);
+    assert.deepEqual(codesOf(a), ['TF210@2']);
+    assert.equal(a.messages[1].role, 'retransmission');
+  });
+
+  it('a FIN is resent with a newer ack', () => {
+    const a = run(flow`
+      A -x B: FIN,ACK seq=100 ack=300
+      B -> A: PSH,ACK seq=300 ack=100 len=5
+      A -> B: FIN,ACK seq=100 ack=305
+    `);
+    assert.deepEqual(codesOf(a), ['TF210@3']);
+    assert.deepEqual(a.finalStates, { A: 'FIN_WAIT_1', B: 'CLOSE_WAIT' });
+  });
+
+  it('a retransmitted SYN in SYN_SENT with another seq is a wrong number', () => {
+    const d = expectError('A -x B: SYN seq=100\nA -> B: SYN seq=⟦200⟧\n', 'TF201');
+    assert.equal(d.args.variant, 'retransmit');
+  });
+
+  it('a keep-alive probe (seq = SND.NXT − 1 after a wait) is valid information', () => {
+    const a = run(HANDSHAKE + 'wait 75s\nA -> B: ACK seq=100 ack=301\n');
+    assert.deepEqual(codesOf(a), ['TF212@5']);
+    assert.equal(a.messages[3].role, 'keepalive');
+  });
+});
+
+describe('RST numbers', () => {
+  it('an endpoint with a connection aborts with seq = SND.NXT (§3.10.5)', () => {
+    expectClean(HANDSHAKE + 'A -> B: RST seq=101\n');
+    expectError(HANDSHAKE + 'A -> B: RST seq=⟦100⟧\n', 'TF208');
+  });
+
+  it('a CLOSED endpoint answering a SYN uses seq=0 with ACK and ack = seq + 1 (§3.10.7.1)', () => {
+    expectClean('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: RST,ACK seq=0 ack=8\n');
+    expectError('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: RST,ACK seq=0 ack=⟦7⟧\n', 'TF202');
+    expectError('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: ⟦RST⟧ seq=0\n', 'TF204');
+  });
+
+  it('an endpoint answering a segment that carried an ACK uses that ack as seq, without ACK (§3.5.2)', () => {
+    expectClean('participant S (CLOSED)\nC -> S: ACK seq=10 ack=500\nS -> C: RST seq=500\n');
+    expectError('participant S (CLOSED)\nC -> S: ACK seq=10 ack=500\nS -> C: RST seq=⟦10⟧\n', 'TF208');
+  });
+});
+
+describe('ack', () => {
+  it('ack must equal RCV.NXT: the classic ack=x for x+1', () => {
+    const d = expectError('A -> B: SYN(x)\nB -> A: SYN(y), ACK(⟦x⟧)\n', 'TF202');
+    assert.deepEqual(d.fix?.edits.map((e) => e.newText), ['x+1']);
+  });
+
+  it("acknowledging one's own ISN (ACK(b+1) on the SYN,ACK) is wrong", () => {
+    expectError('A -> B: SYN(a)\nB -> A: SYN(b), ACK(⟦b+1⟧)\n', 'TF202');
+  });
+
+  it('one mistake, one diagnostic: after a wrong ack the checker goes on with the right one', () => {
+    const a = run('A -> B: SYN(x)\nB -> A: SYN(y), ACK(x)\nA -> B: ACK(y+1)\n');
+    assert.deepEqual(codesOf(a), ['TF202@2']);
+    assert.deepEqual(a.finalStates, { A: 'ESTABLISHED', B: 'ESTABLISHED' });
+  });
+});
+
+describe('which segments each state may send', () => {
+  it('SYN only from CLOSED or LISTEN', () => {
+    const d = expectError(HANDSHAKE + 'A -> B: ⟦SYN⟧ seq=500\n', 'TF203');
+    assert.deepEqual([d.args.state, d.args.allowed], ['ESTABLISHED', 'ack,data,fin,rst']);
+  });
+
+  it('a bare ACK is not possible in SYN_SENT', () => {
+    expectError('A -> B: SYN seq=1\nA -> B: ⟦ACK⟧ seq=2\n', 'TF203');
+  });
+
+  it('data is not sent from SYN_RECEIVED', () => {
+    expectError('A -> B: SYN seq=1\nB -> A: SYN,ACK seq=9 ack=2\nB -> A: ⟦PSH,ACK⟧ seq=10 ack=2 len=5\n', 'TF203');
+  });
+
+  it('a SYN may carry data (TCP Fast Open) and its receiver counts it', () => {
+    expectClean('A -> B: SYN seq=1 len=20\nB -> A: SYN,ACK seq=9 ack=22\nA -> B: ACK seq=22 ack=10\n');
+  });
+
+  it('data may piggyback on the ACK that completes the handshake', () => {
+    expectClean('A -> B: SYN seq=1\nB -> A: SYN,ACK seq=9 ack=2\nA -> B: PSH,ACK seq=2 ack=10 len=50\nB -> A: ACK seq=10 ack=52\n');
+  });
+
+  it('FIN from SYN_RECEIVED goes to FIN_WAIT_1', () => {
+    const a = expectClean('A -> B: SYN seq=1\nB -> A: SYN,ACK seq=9 ack=2\nB -> A: FIN,ACK seq=10 ack=2\n');
+    assert.equal(a.finalStates.B, 'FIN_WAIT_1');
+  });
+
+  it('new data or FIN after the sender\'s own FIN is an error (a retransmission is not)', () => {
+    expectError(HANDSHAKE + 'A -> B: FIN,ACK seq=101 ack=301\nA -> B: ⟦PSH,ACK⟧ seq=102 ack=301 len=5\n', 'TF207');
+  });
+});
+
+describe('flags', () => {
+  it('a missing ACK flag is a warning with a fix, and the segment is checked as carrying the ACK owed', () => {
+    const d = expectError(HANDSHAKE + 'A -> B: ⟦FIN⟧ seq=101\n', 'TF204');
+    assert.equal(d.severity, 'warning');
+    assert.deepEqual(d.fix?.edits.map((e) => [e.range.start.character, e.newText]), [[11, ',ACK']]);
+    const a = run(HANDSHAKE + 'A -> B: FIN seq=101\nB -> A: ACK seq=301 ack=102\n');
+    assert.equal(a.finalStates.A, 'FIN_WAIT_2');
+  });
+
+  it('the fix for seed notation FIN(u) prefixes ACK instead of breaking the parentheses', () => {
+    const d = expectError('A -> B: ⟦FIN⟧(u)\n', 'TF204');
+    assert.deepEqual(d.fix?.edits.map((e) => [e.range.start.character, e.newText]), [[8, 'ACK, ']]);
+  });
+
+  it('ack= written without the ACK flag is a warning', () => {
+    expectError(HANDSHAKE + 'A -> B: FIN seq=101 ⟦ack⟧=301\n', 'TF205');
+  });
+
+  it('SYN with FIN and SYN with RST are never valid', () => {
+    expectError('A -> B: SYN,⟦FIN⟧ seq=1\n', 'TF206');
+    expectError('A -> B: SYN+⟦RST⟧ seq=1\n', 'TF206');
+  });
+});
