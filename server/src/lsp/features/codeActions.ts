@@ -1,0 +1,48 @@
+// Quick fixes: one per diagnostic that has a fix, and "Fix all in file".
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
+import { formatFixTitle } from '../../core/i18n';
+import type { Diagnostic } from '../../core/diagnostics';
+import type { AnalyzedDocument } from '../document';
+import { SOURCE } from '../diagnostics';
+
+const FIX_ALL_TITLE = { en: 'Fix all TCP Flow problems in this file', ko: '이 파일의 TCP Flow 문제 모두 고치기' };
+
+const overlaps = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
+  !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
+    b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
+
+export function codeActions(doc: AnalyzedDocument, params: CodeActionParams): CodeAction[] {
+  const fixable = doc.analysis.diagnostics.filter((d) => d.fix);
+  const wanted = (kind: string) => !params.context.only || params.context.only.some((k) => kind.startsWith(k));
+  const actions: CodeAction[] = [];
+  if (wanted(CodeActionKind.QuickFix)) {
+    const lspDiags = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    for (const d of fixable) {
+      if (!overlaps(d.range, params.range)) continue;
+      const lsp = lspDiags.find((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
+      actions.push({
+        title: formatFixTitle(d.fix!, doc.lang),
+        kind: CodeActionKind.QuickFix,
+        diagnostics: lsp ? [lsp] : undefined,
+        isPreferred: true,
+        edit: { changes: { [doc.uri]: d.fix!.edits } },
+      });
+    }
+  }
+  const kindAll = `${CodeActionKind.SourceFixAll}.tcpflow`;
+  if (fixable.length > 1 && (wanted(CodeActionKind.QuickFix) || wanted(kindAll))) {
+    actions.push({ title: FIX_ALL_TITLE[doc.lang], kind: kindAll, edit: { changes: { [doc.uri]: fixAllEdits(fixable) } } });
+  }
+  return actions;
+}
+
+/** Every fix at once; where two fixes touch the same text the first one wins (no overlapping edits). */
+export function fixAllEdits(diags: Diagnostic[]): TextEdit[] {
+  const edits: TextEdit[] = [];
+  for (const d of diags) {
+    for (const e of d.fix!.edits) {
+      if (!edits.some((x) => overlaps(x.range, e.range))) edits.push(e);
+    }
+  }
+  return edits;
+}

@@ -1,0 +1,119 @@
+// The language server: a thin layer that keeps one analysis per open document and answers
+// LSP requests from it. Every language rule lives in the core (../core), not here.
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toLang, type Lang } from '../core/i18n';
+import { DEFAULT_SETTINGS, analyzeDocument, type AnalyzedDocument, type ServerSettings } from './document';
+import { toLspDiagnostics } from './diagnostics';
+import { codeActions } from './features/codeActions';
+import { completion } from './features/completion';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
+import { documentSymbols, foldingRanges } from './features/symbols';
+import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { formatDocument } from './features/formatting';
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const cache = new Map<string, AnalyzedDocument>();
+  let lang: Lang = 'en';
+  let settings: ServerSettings = DEFAULT_SETTINGS;
+  let canPullConfiguration = false;
+
+  /** The document's analysis, made at most once per version. */
+  const get = (uri: string): AnalyzedDocument | undefined => {
+    const doc = documents.get(uri);
+    if (!doc) return undefined;
+    const cached = cache.get(uri);
+    if (cached && cached.version === doc.version && cached.lang === lang) return cached;
+    const fresh = analyzeDocument(uri, doc.version, doc.getText(), lang);
+    cache.set(uri, fresh);
+    return fresh;
+  };
+
+  const publish = (uri: string) => {
+    const doc = get(uri);
+    if (doc) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toLspDiagnostics(doc, settings) });
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    lang = toLang(params.locale);
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, `${CodeActionKind.SourceFixAll}.tcpflow`] },
+        hoverProvider: true,
+        inlayHintProvider: true,
+        completionProvider: { triggerCharacters: ['(', '=', ':', ' ', ','] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+        documentFormattingProvider: true,
+        renameProvider: { prepareProvider: true },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+      },
+      serverInfo: { name: 'tcpflow-language-server' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tcpflow' });
+      void refreshSettings();
+    }
+  });
+
+  const refreshSettings = async () => {
+    if (!canPullConfiguration) return;
+    const got = (await connection.workspace.getConfiguration('tcpflow')) as Partial<ServerSettings> | null;
+    settings = {
+      inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(got?.inlayHints ?? {}) },
+      missingAckSeverity: got?.missingAckSeverity ?? DEFAULT_SETTINGS.missingAckSeverity,
+    };
+    for (const d of documents.all()) publish(d.uri);
+    void connection.languages.inlayHint.refresh().catch(() => undefined);
+  };
+  connection.onDidChangeConfiguration(() => void refreshSettings());
+
+  // The core is fast, so every change is checked at once: no debounce.
+  documents.onDidChangeContent((e) => publish(e.document.uri));
+  documents.onDidClose((e) => {
+    cache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  const withDoc =
+    <P extends { textDocument: { uri: string } }, R>(f: (doc: AnalyzedDocument, p: P) => R, none: R) =>
+    (p: P): R => {
+      const doc = get(p.textDocument.uri);
+      return doc ? f(doc, p) : none;
+    };
+
+  connection.onCodeAction(withDoc(codeActions, []));
+  connection.onHover(withDoc((d, p) => hover(d, p.position), null));
+  connection.languages.inlayHint.on(withDoc((d, p) => inlayHints(d, p.range, settings), []));
+  connection.onCompletion(withDoc((d, p) => completion(d, p.position), []));
+  connection.onDocumentSymbol(withDoc((d) => documentSymbols(d), []));
+  connection.onFoldingRanges(withDoc((d) => foldingRanges(d), []));
+  connection.languages.semanticTokens.on(withDoc((d) => semanticTokens(d), { data: [] }));
+  connection.onDocumentFormatting(withDoc((d, p) => formatDocument(d, p.options), []));
+  connection.onPrepareRename(withDoc((d, p) => prepareRename(d, p.position), null));
+  connection.onRenameRequest(withDoc((d, p) => rename(d, p.position, p.newName), null));
+  connection.onDefinition(withDoc((d, p) => definition(d, p.position), null));
+  connection.onReferences(withDoc((d, p) => references(d, p.position, p.context.includeDeclaration), []));
+  connection.onDocumentHighlight(withDoc((d, p) => documentHighlights(d, p.position), []));
+
+  documents.listen(connection);
+  connection.listen();
+}
