@@ -66,7 +66,7 @@ describe('language server: diagnostics and quick fixes', () => {
   });
 
   it('follows the missing-ACK severity setting', async () => {
-    const custom = await startSession({ settings: { missingAckSeverity: 'information' } });
+    const custom = await startSession({ settings: { diagnostics: { missingAckSeverity: 'information' } } });
     const { uri } = await custom.open('A -> B: FIN(u)\n');
     // Settings arrive after `initialized`; a change makes sure they were applied before we look.
     const d = await custom.change(uri, 'A -> B: FIN(u)\n\n');

@@ -14,7 +14,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export const SOURCE = 'tcpflow';
 
 export function severityOf(d: Diagnostic, settings: ServerSettings): Severity {
-  return d.code === 'TF204' ? settings.missingAckSeverity : d.severity;
+  return d.code === 'TF204' ? settings.diagnostics.missingAckSeverity : d.severity;
 }
 
 export function toLspDiagnostics(doc: AnalyzedDocument, settings: ServerSettings): LspDiagnostic[] {

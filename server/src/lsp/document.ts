@@ -20,11 +20,11 @@ export function analyzeDocument(uri: string, version: number, text: string, lang
 /** Settings under `tcpflow.*` the server reads (package.json `contributes.configuration`). */
 export interface ServerSettings {
   inlayHints: { states: boolean; inferredNumbers: boolean };
-  /** Severity of the missing-ACK warning (TF204). */
-  missingAckSeverity: 'error' | 'warning' | 'information' | 'hint';
+  /** `tcpflow.diagnostics.missingAckSeverity`: severity of the missing-ACK warning (TF204). */
+  diagnostics: { missingAckSeverity: 'error' | 'warning' | 'information' | 'hint' };
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
   inlayHints: { states: true, inferredNumbers: true },
-  missingAckSeverity: 'warning',
+  diagnostics: { missingAckSeverity: 'warning' },
 };

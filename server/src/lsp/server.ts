@@ -79,7 +79,7 @@ export function startServer(connection: Connection): void {
     const got = (await connection.workspace.getConfiguration('tcpflow')) as Partial<ServerSettings> | null;
     settings = {
       inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(got?.inlayHints ?? {}) },
-      missingAckSeverity: got?.missingAckSeverity ?? DEFAULT_SETTINGS.missingAckSeverity,
+      diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(got?.diagnostics ?? {}) },
     };
     for (const d of documents.all()) publish(d.uri);
     void connection.languages.inlayHint.refresh().catch(() => undefined);

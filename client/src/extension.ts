@@ -1,0 +1,33 @@
+// The VS Code client: starts the language server (its own bundle, over IPC) for .tcpflow files.
+// Everything the language knows lives in the server; this file stays small on purpose.
+import * as path from 'node:path';
+import { l10n, type ExtensionContext } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export interface TcpflowApi {
+  /** The running language client (the integration tests wait on it). */
+  client: LanguageClient;
+}
+
+export async function activate(context: ExtensionContext): Promise<TcpflowApi> {
+  const module = context.asAbsolutePath(path.join('dist', 'server', 'main.js'));
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [{ language: 'tcpflow' }],
+    synchronize: { configurationSection: 'tcpflow' },
+  };
+  client = new LanguageClient('tcpflow', l10n.t('TCP Flow Language Server'), serverOptions, clientOptions);
+  await client.start();
+  context.subscriptions.push(client);
+  return { client };
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}
