@@ -80,6 +80,11 @@ describe('retransmissions and keep-alives', () => {
     assert.equal(d.args.variant, 'retransmit');
   });
 
+  it('Linux merges unacknowledged segments when it retransmits', () => {
+    const a = run(HANDSHAKE + 'A -x B: PSH,ACK seq=101 ack=301 len=5\nA -x B: PSH,ACK seq=106 ack=301 len=5\nA -> B: PSH,ACK seq=101 ack=301 len=10\nB -> A: ACK seq=301 ack=111\n');
+    assert.deepEqual(codesOf(a), ['TF210@6']);
+  });
+
   it('a keep-alive probe (seq = SND.NXT − 1 after a wait) is valid information', () => {
     const a = run(HANDSHAKE + 'wait 75s\nA -> B: ACK seq=100 ack=301\n');
     assert.deepEqual(codesOf(a), ['TF212@5']);
