@@ -3,6 +3,8 @@
 import * as path from 'node:path';
 import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerImport } from './import/register';
+import { registerPreview } from './preview/register';
 
 let client: LanguageClient | undefined;
 
@@ -12,6 +14,8 @@ export interface TcpflowApi {
 }
 
 export async function activate(context: ExtensionContext): Promise<TcpflowApi> {
+  registerPreview(context);
+  registerImport(context);
   const module = context.asAbsolutePath(path.join('dist', 'server', 'main.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
