@@ -4,7 +4,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Statement, StateRef, TcpState, TcpflowDocument } from '../syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
 import { createEndpoint, setState, type Endpoint } from './endpoint';
-import { flowEvents, type FlowEvent } from './events';
+import { flowEvents, type Flight, type FlowEvent } from './events';
 import { collectParticipants } from './initialStates';
 import { deliver } from './receiver';
 import { describe, has, orderedFlags, type Seg } from './segment';
@@ -24,7 +24,6 @@ class Checker {
   private readonly diagnostics: Diagnostic[] = [];
   private readonly steps: TraceStep[] = [];
   private readonly messages: MessageInfo[] = [];
-  private readonly inFlight = new Map<MessageStmt, { seg: Seg; info: MessageInfo }>();
   private readonly knownSymbols = new Set<string>();
   /** Every participant's state now; replaced (never mutated) when a state changes, so steps can share it. */
   private states: Record<string, TcpState> = {};
@@ -48,8 +47,8 @@ class Checker {
     for (const ev of this.events) {
       if (ev.kind === 'wait') this.wait(ev.stmt);
       else if (ev.kind === 'state') this.assertStates(ev.stmt);
-      else if (ev.kind === 'send') this.send(ev.msg);
-      else this.arrive(ev.msg);
+      else if (ev.kind === 'send') this.send(ev.flight);
+      else this.arrive(ev.flight);
     }
     return {
       participants: this.participants,
@@ -75,7 +74,8 @@ class Checker {
     this.steps.push({ line, event, stmt, message, changes, states: this.states });
   }
 
-  private send(msg: MessageStmt): void {
+  private send(flight: Flight): void {
+    const msg = flight.msg;
     const s = this.endpoints.get(msg.from.name)!;
     const r = this.endpoints.get(msg.to.name)!;
     const before = this.states;
@@ -85,13 +85,12 @@ class Checker {
     this.step(msg.line, 'send', msg, info);
     for (const f of [msg.segment.seq, msg.segment.ack]) if (f?.value?.sym) this.knownSymbols.add(f.value.sym);
     this.messages.push(info);
-    this.inFlight.set(msg, { seg, info });
+    flight.sent = { seg, info } satisfies Sent;
   }
 
-  private arrive(msg: MessageStmt): void {
-    const flight = this.inFlight.get(msg);
-    if (!flight) return;
-    this.inFlight.delete(msg);
+  private arrive(f: Flight): void {
+    const msg = f.msg;
+    const flight = f.sent as Sent;
     const r = this.endpoints.get(msg.to.name)!;
     const s = this.endpoints.get(msg.from.name)!;
     this.assertState(msg.to, r);
@@ -137,6 +136,11 @@ class Checker {
     const fix = { kind: 'setState' as const, args: { state: e.state }, edits: [{ range: ref.range, newText: e.state }] };
     this.ctx.report(diag('TF200', ref.range, args, fix));
   }
+}
+
+interface Sent {
+  seg: Seg;
+  info: MessageInfo;
 }
 
 function describeMessage(msg: MessageStmt, seg: Seg, before: Record<string, TcpState>): MessageInfo {

@@ -2,8 +2,15 @@
 // in a `par` block every send comes first, then every delivery, in order (SPEC §3.4).
 import type { MessageStmt, Statement, StateStmt, TcpflowDocument, WaitStmt } from '../syntax/ast';
 
+/** Shared by a message's send and arrive events: what was sent travels to the arrival. */
+export interface Flight {
+  msg: MessageStmt;
+  /** Filled in by the checker at the send. */
+  sent?: unknown;
+}
+
 export type FlowEvent =
-  | { kind: 'send' | 'arrive'; msg: MessageStmt }
+  | { kind: 'send' | 'arrive'; msg: MessageStmt; flight: Flight }
   | { kind: 'wait'; stmt: WaitStmt }
   | { kind: 'state'; stmt: StateStmt };
 
@@ -16,13 +23,15 @@ export function flowEvents(doc: TcpflowDocument): FlowEvent[] {
 
 function addEvents(s: Statement, out: FlowEvent[]): void {
   switch (s.kind) {
-    case 'message':
-      out.push({ kind: 'send', msg: s }, { kind: 'arrive', msg: s });
+    case 'message': {
+      const flight: Flight = { msg: s };
+      out.push({ kind: 'send', msg: s, flight }, { kind: 'arrive', msg: s, flight });
       return;
+    }
     case 'par': {
-      const msgs = s.branches.flat().filter((m): m is MessageStmt => m.kind === 'message');
-      for (const msg of msgs) out.push({ kind: 'send', msg });
-      for (const msg of msgs) out.push({ kind: 'arrive', msg });
+      const flights = s.branches.flat().flatMap((m): Flight[] => (m.kind === 'message' ? [{ msg: m }] : []));
+      for (const flight of flights) out.push({ kind: 'send', msg: flight.msg, flight });
+      for (const flight of flights) out.push({ kind: 'arrive', msg: flight.msg, flight });
       return;
     }
     case 'wait':
