@@ -132,6 +132,8 @@ describe('synchronized states', () => {
     `);
     assert.deepEqual(codesOf(a), ['TF211@4', 'TF210@4']);
     assert.deepEqual(a.finalStates, { A: 'CLOSED', B: 'CLOSED' });
+    const dup = run('A -> B: FIN,ACK seq=1 ack=5\nA -> B: FIN,ACK seq=1 ack=5\n');
+    assert.deepEqual(dup.messages.map((m) => m.role), ['normal', 'retransmission']);
   });
 
   it('TIME_WAIT: a new SYN above the old RCV.NXT opens a new connection (§3.10.7.4 MAY-2)', () => {
@@ -149,6 +151,7 @@ describe('synchronized states', () => {
   it('a segment ahead of RCV.NXT waits; RCV.NXT jumps past it once the gap is filled', () => {
     const a = run(HANDSHAKE + 'A -x B: ACK seq=101 ack=301 len=10\nA -> B: FIN,ACK seq=111 ack=301\nA -> B: ACK seq=101 ack=301 len=10\nB -> A: ACK seq=301 ack=112\n');
     assert.deepEqual(codesOf(a), ['TF216@5', 'TF210@6']);
+    assert.deepEqual(a.messages.map((m) => m.role), ['normal', 'normal', 'normal', 'normal', 'outOfOrder', 'retransmission', 'normal']);
     assert.equal(a.finalStates.B, 'CLOSE_WAIT', 'the queued FIN is processed when the gap fills');
     assert.equal(a.finalStates.A, 'FIN_WAIT_2');
   });

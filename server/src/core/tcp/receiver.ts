@@ -151,10 +151,13 @@ function receiveData(a: Arrival, rel: Relation): void {
   if (rel === 'ahead') {
     // An earlier segment is missing: keep this one until the gap is filled (§3.10.7.4 seventh check).
     r.outOfOrder.push({ seq: seg.seq, len: seg.len, fin: has(seg, 'FIN'), line: seg.msg.line });
+    if (seg.role === 'normal') seg.role = 'outOfOrder';
     return ctx.report(diag('TF216', at(a), { name: r.name, expected: showText(r.rcvNxt), got: showText(seg.seq) }));
   }
   if (rel === 'behind' && r.rcvNxt && (distance(add(seg.seq, n), r.rcvNxt) ?? 0) <= 0) {
-    if (seg.role !== 'keepalive') ctx.report(diag('TF211', at(a), { name: r.name, state: r.state, what: describe(seg.flags, seg.len) }));
+    if (seg.role === 'keepalive') return;
+    if (seg.role === 'normal') seg.role = 'duplicate';
+    ctx.report(diag('TF211', at(a), { name: r.name, state: r.state, what: describe(seg.flags, seg.len) }));
     return;
   }
   accept(r, seg.seq, n, has(seg, 'FIN'), a.cause);

@@ -50,7 +50,8 @@ export function showText(v: SeqVal | undefined): string {
  * - `adopt`: not comparable (SPEC §4: `x+1` is comparable with `x+1`, not with `y`): the
  *   expected value is unknown, the written symbol appears for the first time (a new unknown,
  *   as textbooks write `seq=w` after data the note does not show), or a number meets a symbol.
- *   The checker takes the written value as true from here on.
+ *   Nothing is reported. A written seq then becomes the sender's SND.NXT; a written ack is shown
+ *   but teaches nothing, since SPEC §4 learns RCV.NXT only from what arrives.
  * Two symbols that both name known values (`b+1` where `a+1` is due) differ: that is the
  * classic mistake of acknowledging one's own ISN.
  */

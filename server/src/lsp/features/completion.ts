@@ -1,7 +1,158 @@
-// Stub with the agreed signature; implemented by the hover/inlay/completion work.
-import type { CompletionItem, Position } from 'vscode-languageserver';
+// Completion: keywords, participants and flow snippets at the start of a statement; state names
+// in assertions (the one the checker computes first); participants after an arrow; flags and
+// fields in a segment; and after `seq=`/`ack=` the number the checker expects there.
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  MarkupKind,
+  type Command,
+  type CompletionItem,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
+import { STATE_NAMES, type Flag, type TcpState } from '../../core/syntax/ast';
 import type { AnalyzedDocument } from '../document';
+import { completionContext, insidePar, type CompletionContext } from './completionContext';
+import { expectedNumber, expectedState } from './expected';
+import { FLOW_SNIPPETS, expandDefaults } from './flowSnippets';
+import { FIELD_KEYS, tcpDocs, type Keyword, type TcpDocs } from './tcpDocs';
 
-export function completion(_doc: AnalyzedDocument, _position: Position): CompletionItem[] {
-  return [];
+const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+const TOP_KEYWORDS: Keyword[] = ['participant', 'title', 'par', 'note over', 'note left of', 'note right of', 'wait', 'state'];
+/** Only messages and notes may stand inside a par block (SPEC §3.4). */
+const PAR_KEYWORDS: Keyword[] = ['and', 'end', 'note over', 'note left of', 'note right of'];
+/** Keywords that make a whole line; the others are followed by a space and their arguments. */
+const ALONE: Keyword[] = ['par', 'and', 'end'];
+
+/** Spellings notes use for the RFC names (SPEC §3.8); each inserts the canonical name. */
+const STATE_ALIASES: [string, TcpState][] = [
+  ['SYN_RCVD', 'SYN_RECEIVED'],
+  ['SYN_RCV', 'SYN_RECEIVED'],
+  ['SYN_RECV', 'SYN_RECEIVED'],
+  ['SYN-SENT', 'SYN_SENT'],
+  ['SYN-RECEIVED', 'SYN_RECEIVED'],
+  ['FIN-WAIT-1', 'FIN_WAIT_1'],
+  ['FIN-WAIT-2', 'FIN_WAIT_2'],
+  ['FIN_WAIT1', 'FIN_WAIT_1'],
+  ['FIN_WAIT2', 'FIN_WAIT_2'],
+  ['CLOSE-WAIT', 'CLOSE_WAIT'],
+  ['LAST-ACK', 'LAST_ACK'],
+  ['TIME-WAIT', 'TIME_WAIT'],
+];
+
+const SEGMENT_FLAGS: Flag[][] = [['SYN'], ['ACK'], ['FIN'], ['RST'], ['PSH'], ['URG'], ['ECE'], ['CWR'], ['SYN', 'ACK'], ['FIN', 'ACK']];
+/** Flags that never go together in one segment (RFC 9293 §3.1; TF206). */
+const NEVER_WITH: Partial<Record<Flag, Flag[]>> = { SYN: ['FIN', 'RST'], FIN: ['SYN'], RST: ['SYN'] };
+
+export function completion(doc: AnalyzedDocument, position: Position): CompletionItem[] {
+  const text = doc.lines[position.line] ?? '';
+  const ctx = completionContext(text, position.character, insidePar(doc.lines, position.line));
+  if (!ctx) return [];
+  const d = tcpDocs(doc.lang);
+  const items = build(doc, ctx, d, position.line);
+  const r: Range = { start: { line: position.line, character: ctx.word.start }, end: { line: position.line, character: ctx.word.end } };
+  // Every item replaces the word under the cursor; sortText keeps the order given here.
+  return items.map(({ newText, ...it }, i) => ({ ...it, textEdit: { range: r, newText: newText ?? it.label }, sortText: String(i).padStart(3, '0') }));
+}
+
+/** An item before it gets its range: `newText` defaults to the label. */
+type Item = Omit<CompletionItem, 'textEdit'> & { newText?: string };
+
+function build(doc: AnalyzedDocument, ctx: CompletionContext, d: TcpDocs, line: number): Item[] {
+  switch (ctx.kind) {
+    case 'statementStart':
+      return [...participants(doc, d), ...keywords(ctx.inPar, d), ...(ctx.inPar ? [] : snippets(d))];
+    case 'participants':
+      return participants(doc, d, ctx.exclude);
+    case 'states':
+      return states(d, ctx.checked ? expectedState(doc, line, ctx.word, ctx.closeParen) : undefined, ctx.closeParen);
+    case 'segment':
+      return segmentItems(d, ctx.flags, ctx.fields);
+    case 'value':
+      return value(doc, d, line, ctx);
+    case 'notePosition':
+      return (['over', 'left of', 'right of'] as const).map((p) => ({ label: p, kind: CompletionItemKind.Keyword, newText: `${p} `, command: SUGGEST_AGAIN }));
+    case 'waitAmount':
+      return (['2MSL', 'RTO'] as const).map((w) => ({ label: w, kind: CompletionItemKind.Value, detail: d.words.waitAmount[w] }));
+  }
+}
+
+function participants(doc: AnalyzedDocument, d: TcpDocs, exclude?: string): Item[] {
+  return doc.analysis.participants
+    .filter((p) => p.name !== exclude)
+    .map((p) => ({ label: p.name, kind: CompletionItemKind.Variable, detail: p.label ? `${d.words.participant} · ${p.label}` : d.words.participant }));
+}
+
+function keywords(inPar: boolean, d: TcpDocs): Item[] {
+  return (inPar ? PAR_KEYWORDS : TOP_KEYWORDS).map((k) => {
+    const item: Item = { label: k, kind: CompletionItemKind.Keyword, detail: d.keywords[k], newText: ALONE.includes(k) ? k : `${k} ` };
+    // After these a list follows (participants, 2MSL): show it at once.
+    if (k.startsWith('note') || k === 'wait' || k === 'state') item.command = SUGGEST_AGAIN;
+    return item;
+  });
+}
+
+function snippets(d: TcpDocs): Item[] {
+  return FLOW_SNIPPETS.map((s) => ({
+    label: s.label,
+    kind: CompletionItemKind.Snippet,
+    insertTextFormat: InsertTextFormat.Snippet,
+    detail: d.snippets[s.id],
+    documentation: { kind: MarkupKind.Markdown, value: '```tcpflow\n' + expandDefaults(s.body) + '\n```' },
+    newText: s.body,
+  }));
+}
+
+function states(d: TcpDocs, expected: TcpState | undefined, closeParen: boolean): Item[] {
+  const close = closeParen ? ')' : '';
+  const doc = (s: TcpState) => ({ kind: MarkupKind.Markdown, value: `${d.states[s].waits}\n\n${d.states[s].next}` });
+  const order = expected ? [expected, ...STATE_NAMES.filter((s) => s !== expected)] : [...STATE_NAMES];
+  const canonical: Item[] = order.map((s) => ({
+    label: s,
+    kind: CompletionItemKind.EnumMember,
+    documentation: doc(s),
+    newText: s + close,
+    ...(s === expected && { preselect: true, detail: d.words.expectedState }),
+  }));
+  const aliases: Item[] = STATE_ALIASES.map(([alias, s]) => ({
+    label: alias,
+    kind: CompletionItemKind.EnumMember,
+    detail: d.words.aliasOf(s),
+    documentation: doc(s),
+    newText: s + close,
+  }));
+  return [...canonical, ...aliases];
+}
+
+function segmentItems(d: TcpDocs, flags: Set<Flag>, fields: Set<string>): Item[] {
+  const out: Item[] = [];
+  for (const combo of SEGMENT_FLAGS) {
+    if (combo.some((f) => flags.has(f) || NEVER_WITH[f]?.some((g) => flags.has(g)))) continue;
+    const label = combo.join(',');
+    const detail = combo.map((f) => d.flags[f].summary).join(' + ');
+    const documentation = { kind: MarkupKind.Markdown, value: combo.map((f) => `**${f}** — ${d.flags[f].body}`).join('\n\n') };
+    out.push({ label, kind: CompletionItemKind.Constant, detail, documentation });
+  }
+  for (const key of FIELD_KEYS) {
+    if (fields.has(key.toLowerCase())) continue;
+    const bare = key === 'sackOK';
+    const item: Item = {
+      label: bare ? key : `${key}=`,
+      kind: CompletionItemKind.Field,
+      detail: d.fields[key].summary,
+      documentation: { kind: MarkupKind.Markdown, value: d.fields[key].body },
+    };
+    if (key === 'seq' || key === 'ack') item.command = SUGGEST_AGAIN;
+    out.push(item);
+  }
+  return out;
+}
+
+function value(doc: AnalyzedDocument, d: TcpDocs, line: number, ctx: Extract<CompletionContext, { kind: 'value' }>): Item[] {
+  const expected = expectedNumber(doc, line, ctx.key, ctx.field, ctx.keep);
+  if (!expected) return [];
+  const what = ctx.key === 'seq' ? d.words.sndNxt(expected.sender) : d.words.rcvNxt(expected.sender);
+  const label = String(expected.value);
+  return [{ label, kind: CompletionItemKind.Value, preselect: true, detail: d.words.expectedValue(what) }];
 }

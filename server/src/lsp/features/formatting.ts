@@ -1,7 +1,130 @@
-// Stub with the agreed signature; implemented by the structure/navigation work.
+// Formatting: one canonical spacing that never changes what a line means. Only the white space
+// between tokens changes — `A(CLOSED) -> B(LISTEN): SYN seq=100`, `participant B as Server (LISTEN)`,
+// `state A: CLOSED, B: CLOSED`, par-branch lines indented by two spaces — and free text (titles,
+// notes, labels), values and state names keep theirs. Lines with a syntax error are left as they
+// are, and every formatted line is re-built and compared with the original before it is used.
 import type { FormattingOptions, TextEdit } from 'vscode-languageserver';
+import type { TokenType } from 'chevrotain';
+import type { Range, SimpleStatement } from '../../core/syntax/ast';
+import * as Tokens from '../../core/syntax/tokens';
 import type { AnalyzedDocument } from '../document';
+import { hasSyntaxError, scanLines, scanText, type ScannedLine, type ScannedToken } from './semanticTokens';
 
-export function formatDocument(_doc: AnalyzedDocument, _options: FormattingOptions): TextEdit[] {
-  return [];
+const T = { ...Tokens };
+const INDENT = '  ';
+const KEYWORDS = new Set<TokenType>([T.Title, T.Participant, T.Par, T.And, T.End, T.Note, T.Wait, T.StateKw, T.As, T.Over, T.Left, T.Right, T.Of]);
+const isArrow = (t: ScannedToken) => t.type === T.Arrow || t.type === T.LostArrow;
+const isString = (t: ScannedToken) => t.type === T.QuotedString || t.type === T.UnterminatedString;
+
+export function formatDocument(doc: AnalyzedDocument, _options: FormattingOptions): TextEdit[] {
+  const scanned = scanLines(doc);
+  const inPar = parBodyLines(doc);
+  const edits: TextEdit[] = [];
+  doc.lines.forEach((original, i) => {
+    const formatted = formatLine(original, scanned[i], inPar.has(i) ? INDENT : '');
+    if (formatted !== original) {
+      edits.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: original.length } }, newText: formatted });
+    }
+  });
+  return edits;
+}
+
+/** Lines between `par` and `end` other than the `and` lines: the branch contents. */
+function parBodyLines(doc: AnalyzedDocument): Set<number> {
+  const out = new Set<number>();
+  for (const s of doc.analysis.doc.statements) {
+    if (s.kind !== 'par') continue;
+    // An unterminated block runs to the end of the document.
+    const end = s.endLine ?? doc.lines.length;
+    for (let l = s.line + 1; l < end; l++) if (!s.andLines.includes(l)) out.add(l);
+  }
+  return out;
+}
+
+function formatLine(original: string, scanned: ScannedLine, indent: string): string {
+  if (hasSyntaxError(scanned)) return original;
+  // A byte order mark is white space to the lexer, but it is not ours to remove.
+  const bom = scanned.line === 0 && original.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const comment = scanned.comment && original.slice(scanned.comment.start, scanned.comment.end).trimEnd();
+  if (scanned.tokens.length === 0) return comment ? bom + indent + comment : bom;
+  const item = scanned.item;
+  if (!item) return original;
+  const stmt = item.kind === 'statement' ? item.stmt : undefined;
+  const code = indent + joinTokens(original, scanned.tokens, stmt);
+  let out = bom + code;
+  // A trailing comment keeps its column when it can, so aligned comments stay aligned.
+  if (comment) out += ' '.repeat(Math.max(1, scanned.comment!.start - out.length)) + comment;
+  return out === original || sameMeaning(scanned, out) ? out : original;
+}
+
+function joinTokens(line: string, tokens: ScannedToken[], stmt: SimpleStatement | undefined): string {
+  const zones = stmt ? verbatimZones(stmt, tokens) : [];
+  let out = tokens[0].image;
+  for (let i = 1; i < tokens.length; i++) {
+    const a = tokens[i - 1];
+    const b = tokens[i];
+    const written = line.slice(a.end, b.start);
+    const verbatim = zones.some(([s, e]) => s <= a.start && b.end <= e);
+    out += (verbatim ? written : gap(a, b, written, stmt?.kind)) + b.image;
+  }
+  return out;
+}
+
+/** Column spans whose inner spacing is the user's: free text, values, state names, joined flags. */
+function verbatimZones(s: SimpleStatement, tokens: ScannedToken[]): [number, number][] {
+  const zones: Range[] = [];
+  switch (s.kind) {
+    case 'title':
+    case 'note':
+      zones.push(s.text.range);
+      break;
+    case 'wait':
+      zones.push(s.amount.range);
+      break;
+    case 'participant':
+      if (s.label) zones.push(s.label.range);
+      if (s.state) zones.push(s.state.range);
+      break;
+    case 'state':
+      for (const it of s.items) zones.push(it.state.range);
+      break;
+    case 'message':
+      for (const end of [s.from, s.to]) if (end.state) zones.push(end.state.range);
+      for (const f of s.segment.flags) zones.push(f.range);
+      for (const f of s.segment.fields) {
+        if (f.value) zones.push(f.value.range);
+        // An unknown key's raw value is the tokens written together after `=`: keep them so.
+        else if (f.rawValue !== undefined) {
+          const eq = tokens.findIndex((t) => t.type === T.Equals && t.start >= f.keyRange.end.character);
+          const first = tokens[eq + 1];
+          if (eq >= 0 && first) zones.push({ start: { line: 0, character: first.start }, end: f.range.end });
+        }
+      }
+      break;
+  }
+  return zones.map((r) => [r.start.character, r.end.character]);
+}
+
+/** The white space between two tokens. Only `(`, `)`, `,`, `:` and `=` may lose theirs: none of them joins a neighbour into a new token. */
+function gap(a: ScannedToken, b: ScannedToken, written: string, kind: SimpleStatement['kind'] | undefined): string {
+  const keep = written === '' ? '' : ' ';
+  if (b.type === T.Comma || b.type === T.Colon || b.type === T.RParen || a.type === T.LParen) return '';
+  if (a.type === T.Equals || b.type === T.Equals) return '';
+  if (isArrow(a) || isArrow(b)) return ' ';
+  if (b.type === T.LParen) return kind === 'message' ? '' : kind === 'participant' ? ' ' : keep;
+  if (a.type === T.Colon) return ' ';
+  // `SYN,ACK` stays joined; `ACK(x),SYN(y)` too; `A: CLOSED,B: CLOSED` gets its space.
+  if (a.type === T.Comma) return kind === 'message' ? keep : ' ';
+  if (kind !== 'message' && KEYWORDS.has(a.type)) return ' ';
+  if (kind === 'message' && isString(b)) return ' ';
+  return keep;
+}
+
+const POSITION_KEYS = new Set(['range', 'nameRange', 'keyRange', 'arrowRange', 'parRange', 'line']);
+const shape = (l: ScannedLine) => JSON.stringify([l.item, l.codes, l.tokens.map((t) => t.image)], (k, v) => (POSITION_KEYS.has(k) ? undefined : v));
+
+/** The formatted line builds to the same statement, diagnostics and tokens as the original. */
+function sameMeaning(original: ScannedLine, formatted: string): boolean {
+  const again = scanText(formatted);
+  return again.length === 1 && shape(again[0]) === shape(original) && !!again[0].comment === !!original.comment;
 }

@@ -1,7 +1,140 @@
-// Stub with the agreed signature; implemented by the hover/inlay/completion work.
-import type { Hover, Position } from 'vscode-languageserver';
+// Hover: what the token under the cursor means in the flow — a message's effect on both
+// states and its numbers, a flag, a state, a field or a participant — plus every diagnostic
+// that covers the token, in the document's language.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
+import { formatMessage, words } from '../../core/i18n';
+import type { Flag, MessageStmt, SimpleStatement, StateRef, TcpState, Range } from '../../core/syntax/ast';
+import type { Analysis, MessageInfo, ShownValue } from '../../core/tcp/analysis';
+import { MAY_SEND } from '../../core/tcp/sendRules';
 import type { AnalyzedDocument } from '../document';
+import { covers, effectsByLine, statementsOnLine } from './analysisIndex';
+import { fieldKey, tcpDocs, type FieldKey, type TcpDocs } from './tcpDocs';
 
-export function hover(_doc: AnalyzedDocument, _position: Position): Hover | null {
-  return null;
+type Subject =
+  | { kind: 'message'; stmt: MessageStmt; range: Range }
+  | { kind: 'flags'; flags: Flag[]; range: Range }
+  | { kind: 'state'; state: TcpState; range: Range }
+  | { kind: 'field'; key: FieldKey; range: Range }
+  | { kind: 'participant'; name: string; range: Range };
+
+export function hover(doc: AnalyzedDocument, position: Position): Hover | null {
+  const a = doc.analysis;
+  const d = tcpDocs(doc.lang);
+  const sections: string[] = [];
+  const subject = findSubject(statementsOnLine(a, position.line), position);
+  if (subject) sections.push(describe(subject, a, d));
+  const diags = a.diagnostics.filter((x) => covers(x.range, position));
+  const severity = words(doc.lang).severity;
+  for (const x of diags) sections.push(`**${x.code}** (${severity[x.severity]}): ${escapeMarkdown(formatMessage(x, doc.lang))}`);
+  if (sections.length === 0) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    range: subject?.range ?? diags[0].range,
+  };
+}
+
+function findSubject(stmts: SimpleStatement[], pos: Position): Subject | undefined {
+  const state = (ref: StateRef | undefined): Subject | undefined =>
+    ref?.state && covers(ref.range, pos) ? { kind: 'state', state: ref.state, range: ref.range } : undefined;
+  const participant = (name: string, range: Range): Subject | undefined =>
+    covers(range, pos) ? { kind: 'participant', name, range } : undefined;
+  for (const s of stmts) {
+    let found: Subject | undefined;
+    switch (s.kind) {
+      case 'message':
+        found = state(s.from.state) ?? state(s.to.state) ?? inSegment(s, pos);
+        if (!found && [s.from.range, s.to.range, s.arrowRange].some((r) => covers(r, pos))) {
+          found = { kind: 'message', stmt: s, range: s.range };
+        }
+        break;
+      case 'participant':
+        found = state(s.state) ?? participant(s.name, s.nameRange);
+        break;
+      case 'state':
+        for (const it of s.items) found ??= state(it.state) ?? participant(it.name, it.nameRange);
+        break;
+      case 'note':
+        for (const t of s.targets) found ??= participant(t.name, t.range);
+        break;
+    }
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** A flag (`SYN-ACK` is two flags on one token) or a field of the segment. */
+function inSegment(s: MessageStmt, pos: Position): Subject | undefined {
+  const hit = s.segment.flags.filter((f) => covers(f.range, pos));
+  if (hit.length) return { kind: 'flags', flags: hit.map((f) => f.flag), range: hit[0].range };
+  for (const f of s.segment.fields) {
+    const key = f.seed ? undefined : fieldKey(f.key);
+    if (key && covers(f.range, pos)) return { kind: 'field', key, range: f.range };
+    // Seed notation `SYN(x)`: the value stands for seq (ack for `ACK(x)`).
+    if (f.seed && f.value && covers(f.value.range, pos)) return { kind: 'field', key: f.key as FieldKey, range: f.value.range };
+  }
+  return undefined;
+}
+
+function describe(s: Subject, a: Analysis, d: TcpDocs): string {
+  switch (s.kind) {
+    case 'message':
+      return describeMessage(s.stmt, a, d);
+    case 'flags':
+      return s.flags.map((f) => `**${f}** — ${d.flags[f].summary}\n\n${d.flags[f].body}`).join('\n\n');
+    case 'state':
+      return describeState(s.state, d);
+    case 'field':
+      return `**${s.key}** — ${d.fields[s.key].summary}\n\n${d.fields[s.key].body}`;
+    case 'participant':
+      return describeParticipant(s.name, a, d);
+  }
+}
+
+function describeMessage(stmt: MessageStmt, a: Analysis, d: TcpDocs): string {
+  const m = a.messages.find((x) => x.stmt === stmt);
+  if (!m) return `**${stmt.from.name} → ${stmt.to.name}**`;
+  const lines = [`**${m.from} → ${m.to}**${m.flags.length ? `: \`${m.flags.join(',')}\`` : ''}`];
+  const states = (effectsByLine(a).get(stmt.line)?.transitions ?? []).filter((t) => t.name === m.from || t.name === m.to);
+  lines.push(
+    states
+      .map((t) => {
+        if (t.lost) return `- ${t.name}: ${t.from} (${d.words.notDelivered})`;
+        return t.from === t.to ? `- ${t.name}: ${t.from} (${d.words.noChange})` : `- ${t.name}: ${t.from} → ${t.to}`;
+      })
+      .join('\n'),
+  );
+  lines.push(numbers(m, d));
+  const roles = [...(m.lost ? [d.roles.lost] : []), ...(m.role !== 'normal' ? [d.roles[m.role]] : [])];
+  if (roles.length) lines.push(`**${d.words.role}**: ${roles.join('; ')}`);
+  return lines.join('\n\n');
+}
+
+/** `seq=101` (inferred) · `ack=301` · `len=0`; `?` for a number the checker does not know. */
+function numbers(m: MessageInfo, d: TcpDocs): string {
+  const value = (key: string, v: ShownValue | undefined, inferred: boolean) =>
+    `\`${key}=${v ?? '?'}\`${inferred ? ` (${d.words.inferred})` : ''}`;
+  const parts = [value('seq', m.seq, m.seqInferred)];
+  if (m.flags.includes('ACK')) parts.push(value('ack', m.ack, m.ackInferred));
+  parts.push(value('len', m.len, false));
+  return parts.join(' · ');
+}
+
+function describeState(state: TcpState, d: TcpDocs): string {
+  const doc = d.states[state];
+  const may = MAY_SEND[state].map((k) => d.kinds[k]).join(', ');
+  // Retransmissions are valid in any state but CLOSED (SPEC §4).
+  const retrans = state === 'CLOSED' ? '' : ` (+ ${d.words.retransmissions})`;
+  return [`**${state}** — RFC 9293 §3.3.2`, doc.waits, `**${d.words.maySend}**: ${may}${retrans}`, `**${d.words.next}**: ${doc.next}`].join('\n\n');
+}
+
+function describeParticipant(name: string, a: Analysis, d: TcpDocs): string {
+  const p = a.participants.find((x) => x.name === name);
+  if (!p) return `**${name}**`;
+  const label = p.label ? ` · ${escapeMarkdown(p.label)}` : '';
+  return `**${name}** — ${d.words.participant}${label}\n\n${d.initial[p.initialReason](p.initial)}`;
+}
+
+/** User text and messages quoting it must not turn into markup; `_` inside a word is safe. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*[\]<>|~#]/g, '\\$&').replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
 }

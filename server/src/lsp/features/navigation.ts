@@ -1,19 +1,118 @@
-// Stub with the agreed signatures; implemented by the structure/navigation work.
-import type { DocumentHighlight, Location, Position, Range, WorkspaceEdit } from 'vscode-languageserver';
+// Participants as symbols: rename, go to definition, find references, highlights. Every place a
+// participant name is written counts — declarations, both sides of messages, note targets and
+// state lines — but never text inside labels, notes or comments.
+import {
+  DocumentHighlightKind,
+  ErrorCodes,
+  ResponseError,
+  type DocumentHighlight,
+  type Location,
+  type Position,
+  type Range,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import type { Lang } from '../../core/i18n';
 import type { AnalyzedDocument } from '../document';
+import { scanLines } from './semanticTokens';
 
-export function prepareRename(_doc: AnalyzedDocument, _position: Position): Range | null {
-  return null;
+export interface Occurrence {
+  name: string;
+  range: Range;
+  /** Written in a `participant` line. */
+  declaration: boolean;
 }
-export function rename(_doc: AnalyzedDocument, _position: Position, _newName: string): WorkspaceEdit | null {
-  return null;
+
+/** Every written participant name, in document order. */
+export function participantOccurrences(doc: AnalyzedDocument): Occurrence[] {
+  const out: Occurrence[] = [];
+  const add = (name: string, range: Range, declaration = false) => out.push({ name, range, declaration });
+  for (const l of scanLines(doc)) {
+    if (l.item?.kind !== 'statement') continue;
+    const s = l.item.stmt;
+    if (s.kind === 'participant') add(s.name, s.nameRange, true);
+    else if (s.kind === 'message') {
+      add(s.from.name, s.from.range);
+      add(s.to.name, s.to.range);
+    } else if (s.kind === 'note') for (const t of s.targets) add(t.name, t.range);
+    else if (s.kind === 'state') for (const it of s.items) add(it.name, it.nameRange);
+  }
+  return out;
 }
-export function definition(_doc: AnalyzedDocument, _position: Position): Location | null {
-  return null;
+
+/** The occurrence under the cursor; a cursor just after a name is on it, as editors expect. */
+function occurrenceAt(doc: AnalyzedDocument, pos: Position): { at: Occurrence; all: Occurrence[] } | undefined {
+  const all = participantOccurrences(doc);
+  const at = all.find(
+    (o) => o.range.start.line === pos.line && o.range.start.character <= pos.character && pos.character <= o.range.end.character,
+  );
+  return at && { at, all };
 }
-export function references(_doc: AnalyzedDocument, _position: Position, _includeDeclaration: boolean): Location[] {
-  return [];
+
+/** The declaration, or the first use of a participant never declared. */
+function definitionOf(name: string, all: Occurrence[]): Occurrence {
+  return all.find((o) => o.name === name && o.declaration) ?? all.find((o) => o.name === name)!;
 }
-export function documentHighlights(_doc: AnalyzedDocument, _position: Position): DocumentHighlight[] {
-  return [];
+
+export function prepareRename(doc: AnalyzedDocument, position: Position): Range | null {
+  return occurrenceAt(doc, position)?.at.range ?? null;
+}
+
+/** A letter, then letters, marks, digits or `_` — the lexer's identifier (SPEC §2). */
+const NAME = /^\p{L}[\p{L}\p{M}\p{N}_]*$/u;
+/** Words the lexer reads as keywords or flags in any case; as names they would misparse or confuse. */
+const RESERVED = new Set(
+  'title participant par and end note wait state as over left right of synack syn ack fin rst psh urg ece cwr'.split(' '),
+);
+
+const REJECT = {
+  invalid: {
+    en: (n: string) => `"${n}" is not a valid participant name: use a letter followed by letters, digits or _.`,
+    ko: (n: string) => `"${n}"은(는) 참여자 이름이 될 수 없습니다: 글자로 시작하고 글자, 숫자, _만 쓸 수 있습니다.`,
+  },
+  reserved: {
+    en: (n: string) => `"${n}" is a keyword of the language and cannot name a participant.`,
+    ko: (n: string) => `"${n}"은(는) 언어의 키워드라 참여자 이름으로 쓸 수 없습니다.`,
+  },
+  taken: {
+    en: (n: string) => `"${n}" is already a participant: renaming would merge two participants.`,
+    ko: (n: string) => `"${n}"은(는) 이미 있는 참여자입니다: 이름을 바꾸면 두 참여자가 하나로 합쳐집니다.`,
+  },
+};
+
+function reject(kind: keyof typeof REJECT, name: string, lang: Lang): never {
+  throw new ResponseError(ErrorCodes.InvalidParams, REJECT[kind][lang](name));
+}
+
+export function rename(doc: AnalyzedDocument, position: Position, newName: string): WorkspaceEdit | null {
+  const found = occurrenceAt(doc, position);
+  if (!found) return null;
+  const old = found.at.name;
+  if (!NAME.test(newName)) reject('invalid', newName, doc.lang);
+  if (/^[A-Za-z]+$/.test(newName) && RESERVED.has(newName.toLowerCase())) reject('reserved', newName, doc.lang);
+  if (newName !== old && found.all.some((o) => o.name === newName)) reject('taken', newName, doc.lang);
+  const edits: TextEdit[] = found.all.filter((o) => o.name === old).map((o) => ({ range: o.range, newText: newName }));
+  return { changes: { [doc.uri]: edits } };
+}
+
+export function definition(doc: AnalyzedDocument, position: Position): Location | null {
+  const found = occurrenceAt(doc, position);
+  return found ? { uri: doc.uri, range: definitionOf(found.at.name, found.all).range } : null;
+}
+
+export function references(doc: AnalyzedDocument, position: Position, includeDeclaration: boolean): Location[] {
+  const found = occurrenceAt(doc, position);
+  if (!found) return [];
+  const def = definitionOf(found.at.name, found.all);
+  return found.all
+    .filter((o) => o.name === found.at.name && (includeDeclaration || o !== def))
+    .map((o) => ({ uri: doc.uri, range: o.range }));
+}
+
+export function documentHighlights(doc: AnalyzedDocument, position: Position): DocumentHighlight[] {
+  const found = occurrenceAt(doc, position);
+  if (!found) return [];
+  return found.all
+    .filter((o) => o.name === found.at.name)
+    .map((o) => ({ range: o.range, kind: o.declaration ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }

@@ -1,8 +1,207 @@
-// Stub with the agreed signatures; implemented by the structure/navigation work.
+// Semantic tokens (full document), and the per-line scan that formatting and navigation share:
+// every line lexed and built on its own with the core's own lexer and line builder, so lines the
+// whole-document parse leaves out (a second declaration, a message to oneself) still count.
+import type { IToken, TokenType } from 'chevrotain';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { Range, SimpleStatement, ValueRef } from '../../core/syntax/ast';
+import { buildLine, type LineItem } from '../../core/syntax/build';
+import * as Tokens from '../../core/syntax/tokens';
 import type { AnalyzedDocument } from '../document';
 
-export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [], tokenModifiers: [] };
-export function semanticTokens(_doc: AnalyzedDocument): SemanticTokens {
-  return { data: [] };
+const T = { ...Tokens };
+
+export interface ScannedToken {
+  image: string;
+  type: TokenType;
+  /** UTF-16 columns on the line, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface ScannedLine {
+  line: number;
+  /** Tokens without white space and comments. */
+  tokens: ScannedToken[];
+  /** The trailing comment (`#…` or `//…`), if any. */
+  comment?: { start: number; end: number };
+  /** The statement (or par/and/end marker) the line builds to on its own. */
+  item?: LineItem;
+  /** The line's own diagnostic codes (TF100 and TF107 mean a syntax error). */
+  codes: string[];
+}
+
+const SYNTAX_ERRORS = new Set(['TF100', 'TF107']);
+export const hasSyntaxError = (l: ScannedLine): boolean => l.codes.some((c) => SYNTAX_ERRORS.has(c));
+
+/** Lexes and builds every line of `text`; one entry per line (blank lines have no tokens). */
+export function scanText(text: string): ScannedLine[] {
+  const lines = text.split(/\r\n|\r|\n/);
+  const out: ScannedLine[] = lines.map((_, line) => ({ line, tokens: [], codes: [] }));
+  // As parse() does: chevrotain's recoverable errors need no stack traces.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    T.lexLines(text, (chunk, lexed) => {
+      const entry = out[lexed.line];
+      entry.tokens = lexed.tokens.map((t: IToken) => {
+        const start = t.startOffset - lexed.start;
+        return { image: t.image, type: t.tokenType, start, end: start + t.image.length };
+      });
+      try {
+        const built = buildLine(chunk, lexed);
+        entry.item = built.item;
+        entry.codes = built.diags.map((d) => d.code);
+      } catch {
+        entry.codes = ['TF100'];
+      }
+    });
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  for (const entry of out) {
+    const text = lines[entry.line];
+    const from = entry.tokens.length ? entry.tokens[entry.tokens.length - 1].end : 0;
+    // The lexer consumes everything but white space and comments, so only a comment can follow.
+    const m = /^\s*(#|\/\/)/.exec(text.slice(from));
+    if (m) entry.comment = { start: from + m[0].length - m[1].length, end: text.length };
+  }
+  return out;
+}
+
+const scans = new WeakMap<AnalyzedDocument, ScannedLine[]>();
+/** scanText of the document, made once per analysed version. */
+export function scanLines(doc: AnalyzedDocument): ScannedLine[] {
+  let s = scans.get(doc);
+  if (!s) scans.set(doc, (s = scanText(doc.text)));
+  return s;
+}
+
+/** Standard token types, so every colour theme colours them. */
+const TYPES = ['variable', 'keyword', 'enumMember', 'property', 'number', 'parameter', 'type', 'string', 'comment', 'operator'] as const;
+type TokenKind = (typeof TYPES)[number];
+const MODIFIERS = ['declaration'] as const;
+
+export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
+
+interface Tok {
+  line: number;
+  start: number;
+  end: number;
+  type: TokenKind;
+  declaration?: boolean;
+}
+
+const STATEMENT_KEYWORDS = new Set<TokenType>([T.Title, T.Participant, T.Par, T.And, T.End, T.Note, T.Wait, T.StateKw]);
+const NOTE_KEYWORDS = new Set<TokenType>([T.Over, T.Left, T.Right, T.Of]);
+
+class Collector {
+  readonly toks: Tok[] = [];
+  constructor(private readonly line: number) {}
+
+  add(start: number, end: number, type: TokenKind, declaration = false): void {
+    if (end > start) this.toks.push({ line: this.line, start, end, type, declaration });
+  }
+
+  range(r: Range, type: TokenKind, declaration = false): void {
+    if (r.start.line === r.end.line) this.add(r.start.character, r.end.character, type, declaration);
+  }
+
+  /** `100` → number; `x+1` → parameter, operator, number. */
+  value(v: ValueRef): void {
+    const at = v.range.start.character;
+    const m = /^([^\s+-]*)(\s*)([+-]?)(\s*)(\d*)$/.exec(v.text);
+    if (!m || v.sym === undefined) return this.range(v.range, 'number');
+    let i = at;
+    this.add(i, (i += m[1].length), 'parameter');
+    i += m[2].length;
+    this.add(i, (i += m[3].length), 'operator');
+    i += m[4].length;
+    this.add(i, i + m[5].length, 'number');
+  }
+}
+
+function statementTokens(c: Collector, s: SimpleStatement, tokens: ScannedToken[]): void {
+  switch (s.kind) {
+    case 'title':
+      return c.range(s.text.range, 'string');
+    case 'wait':
+      return c.range(s.amount.range, /^\d/.test(s.amount.text) ? 'number' : 'string');
+    case 'participant':
+      c.range(s.nameRange, 'variable', true);
+      if (s.label) c.range(s.label.range, 'string');
+      if (s.state) c.range(s.state.range, 'type');
+      return;
+    case 'note':
+      for (const t of s.targets) c.range(t.range, 'variable');
+      return c.range(s.text.range, 'string');
+    case 'state':
+      for (const it of s.items) {
+        c.range(it.nameRange, 'variable');
+        c.range(it.state.range, 'type');
+      }
+      return;
+    case 'message': {
+      for (const end of [s.from, s.to]) {
+        c.range(end.range, 'variable');
+        if (end.state) c.range(end.state.range, 'type');
+      }
+      c.range(s.arrowRange, 'operator');
+      for (const f of s.segment.flags) c.range(f.range, 'enumMember');
+      for (const f of s.segment.fields) {
+        // Seed notation's key is the flag itself (`SYN(x)`), already a flag token.
+        if (!f.seed) c.range(f.keyRange, 'property');
+        if (f.value) c.value(f.value);
+        else if (f.rawValue !== undefined) {
+          const eq = tokens.find((t) => t.type === T.Equals && t.start >= f.keyRange.end.character);
+          if (eq) c.add(eq.end, f.range.end.character, 'string');
+        }
+      }
+      if (s.label) c.range(s.label.range, 'string');
+      return;
+    }
+  }
+}
+
+/** Keywords the statement's nodes do not already cover. */
+function keywordTokens(c: Collector, l: ScannedLine): void {
+  const kind = l.item?.kind === 'statement' ? l.item.stmt.kind : l.item?.kind;
+  l.tokens.forEach((t, i) => {
+    const statementKw = i === 0 && STATEMENT_KEYWORDS.has(t.type);
+    const asKw = kind === 'participant' && i === 2 && t.type === T.As;
+    const noteKw = kind === 'note' && (i === 1 || i === 2) && NOTE_KEYWORDS.has(t.type);
+    if (statementKw || asKw || noteKw) c.add(t.start, t.end, 'keyword');
+  });
+}
+
+/** Every token of the document, sorted, without overlaps (a node's own type wins over a keyword). */
+export function collectTokens(doc: AnalyzedDocument): Tok[] {
+  const all: Tok[] = [];
+  for (const l of scanLines(doc)) {
+    const c = new Collector(l.line);
+    if (l.item?.kind === 'statement') statementTokens(c, l.item.stmt, l.tokens);
+    keywordTokens(c, l);
+    if (l.comment) c.add(l.comment.start, l.comment.end, 'comment');
+    // Stable sort: at equal starts the node token, added first, is kept.
+    const sorted = c.toks.sort((a, b) => a.start - b.start);
+    let end = 0;
+    for (const t of sorted) {
+      if (t.start < end) continue;
+      all.push(t);
+      end = t.end;
+    }
+  }
+  return all;
+}
+
+export function semanticTokens(doc: AnalyzedDocument): SemanticTokens {
+  const data: number[] = [];
+  let line = 0;
+  let char = 0;
+  for (const t of collectTokens(doc)) {
+    const dl = t.line - line;
+    data.push(dl, dl === 0 ? t.start - char : t.start, t.end - t.start, TYPES.indexOf(t.type), t.declaration ? 1 : 0);
+    line = t.line;
+    char = t.start;
+  }
+  return { data };
 }

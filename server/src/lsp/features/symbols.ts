@@ -1,10 +1,159 @@
-// Stub with the agreed signatures; implemented by the structure/navigation work.
-import type { DocumentSymbol, FoldingRange } from 'vscode-languageserver';
+// The outline and folding. The outline lists the title, the participants and the flow's phases
+// (establishment, data transfer, termination) with their messages; phases come from the
+// checker's computed states, not from what the notes assert.
+import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
+import type { Lang } from '../../core/i18n';
+import type { MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
+import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
 import type { AnalyzedDocument } from '../document';
 
-export function documentSymbols(_doc: AnalyzedDocument): DocumentSymbol[] {
-  return [];
+type Phase = 'establishment' | 'data' | 'termination';
+
+const WORDS: Record<Lang, Record<Phase | 'title' | 'lost' | 'par', string>> = {
+  en: { establishment: 'Connection establishment', data: 'Data transfer', termination: 'Connection termination', title: 'title', lost: 'lost', par: 'in flight together' },
+  ko: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제', title: '제목', lost: '유실', par: '동시에 전송' },
+};
+
+/** States before the handshake is complete; "both sides ESTABLISHED" means neither is in one. */
+const UNSYNCHRONIZED = new Set<TcpState>(['CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RECEIVED']);
+
+const byStart = (a: { range: Range }, b: { range: Range }) =>
+  a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+
+export function documentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
+  const a = doc.analysis;
+  const w = WORDS[doc.lang];
+  const out: DocumentSymbol[] = [];
+  for (const s of a.doc.statements) {
+    if (s.kind !== 'title') continue;
+    // An empty name is refused by VS Code.
+    out.push({ name: s.text.text.trim() || w.title, detail: w.title, kind: SymbolKind.String, range: s.range, selectionRange: s.text.range });
+  }
+  for (const p of a.participants) {
+    const sym = participantSymbol(p, a);
+    if (sym) out.push(sym);
+  }
+  out.push(...phaseSymbols(a, doc.lang));
+  return out.sort(byStart);
 }
-export function foldingRanges(_doc: AnalyzedDocument): FoldingRange[] {
-  return [];
+
+function participantSymbol(p: ParticipantInfo, a: Analysis): DocumentSymbol | undefined {
+  const detail = p.label !== undefined ? `${p.label} (${p.initial})` : p.initial;
+  if (p.declaration) {
+    return { name: p.name, detail, kind: SymbolKind.Object, range: p.declaration.range, selectionRange: p.declaration.nameRange };
+  }
+  // Never declared: the symbol sits on its first use.
+  for (const m of messages(a.doc.statements)) {
+    const end = m.from.name === p.name ? m.from : m.to.name === p.name ? m.to : undefined;
+    if (end) return { name: p.name, detail, kind: SymbolKind.Object, range: end.range, selectionRange: end.range };
+  }
+  return undefined;
+}
+
+function messages(statements: Statement[]): MessageStmt[] {
+  return statements.flatMap((s) =>
+    s.kind === 'message' ? [s] : s.kind === 'par' ? s.branches.flat().filter((m): m is MessageStmt => m.kind === 'message') : [],
+  );
+}
+
+interface PhaseRun {
+  phase: Phase;
+  statements: Statement[];
+}
+
+/** Splits the flow statements into phases, in order; statements before the first message belong to none. */
+function phaseRuns(a: Analysis): PhaseRun[] {
+  const info = new Map<MessageStmt, MessageInfo>(a.messages.map((m) => [m.stmt, m]));
+  const initial: Record<string, TcpState> = Object.fromEntries(a.participants.map((p) => [p.name, p.initial]));
+  // Statements come in source order and steps in execution order, which agree between statements.
+  let stepIndex = 0;
+  let states = initial;
+  const statesBefore = (line: number): Record<string, TcpState> => {
+    for (; stepIndex < a.steps.length && a.steps[stepIndex].line < line; stepIndex++) states = a.steps[stepIndex].states;
+    return states;
+  };
+  const runs: PhaseRun[] = [];
+  let current: PhaseRun | undefined;
+  let pair: string[] = [];
+  for (const s of a.doc.statements) {
+    if (s.kind === 'title' || s.kind === 'participant') continue;
+    const infos = messages([s]).flatMap((m) => info.get(m) ?? []);
+    let phase = current?.phase;
+    if (infos.length > 0) {
+      const has = (f: string) => infos.some((m) => m.flags.includes(f as never));
+      if (phase === 'termination' || has('FIN') || has('RST')) phase = 'termination';
+      else if (phase === undefined) {
+        const syn = infos.find((m) => m.flags.includes('SYN'));
+        phase = syn ? 'establishment' : 'data';
+        if (syn) pair = [syn.from, syn.to];
+      } else if (phase === 'establishment') {
+        const now = statesBefore(s.range.start.line);
+        if (pair.every((n) => now[n] && !UNSYNCHRONIZED.has(now[n]))) phase = 'data';
+      }
+    }
+    if (phase === undefined) continue;
+    if (phase !== current?.phase) runs.push((current = { phase, statements: [] }));
+    current.statements.push(s);
+  }
+  return runs;
+}
+
+function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
+  const info = new Map<MessageStmt, MessageInfo>(a.messages.map((m) => [m.stmt, m]));
+  const w = WORDS[lang];
+  return phaseRuns(a).map((run) => {
+    const first = run.statements[0];
+    const last = run.statements[run.statements.length - 1];
+    const range = { start: first.range.start, end: last.range.end };
+    const lastLine = last.range.end.line;
+    const after = [...a.steps].reverse().find((st) => st.line <= lastLine)?.states ?? {};
+    const detail = Object.entries(after).map(([n, st]) => `${n}: ${st}`).join(', ');
+    const children = run.statements.flatMap((s): DocumentSymbol[] =>
+      s.kind === 'message' ? [messageSymbol(s, info.get(s), w.lost)] : s.kind === 'par' ? [parSymbol(s, info, w)] : [],
+    );
+    const selectionRange = first.kind === 'par' ? first.parRange : first.range;
+    return { name: w[run.phase], detail, kind: SymbolKind.Namespace, range, selectionRange, children };
+  });
+}
+
+function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: (typeof WORDS)[Lang]): DocumentSymbol {
+  const children = messages([p]).map((m) => messageSymbol(m, info.get(m), w.lost));
+  return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
+}
+
+const CANONICAL_FLAGS = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
+
+/** `A → B: SYN,ACK`, with the flags as written (an ACK the checker added is left out). */
+function messageSymbol(m: MessageStmt, mi: MessageInfo | undefined, lost: string): DocumentSymbol {
+  const written = new Set(m.segment.flags.map((f) => f.flag as string));
+  const flags = mi ? mi.flags.filter((f) => !(f === 'ACK' && mi.ackFlagAdded)) : CANONICAL_FLAGS.filter((f) => written.has(f));
+  const name = `${m.from.name} → ${m.to.name}${flags.length ? `: ${flags.join(',')}` : ''}`;
+  const parts: string[] = [];
+  if (mi) {
+    if (mi.seq !== undefined) parts.push(`seq=${mi.seq}`);
+    if (mi.ack !== undefined) parts.push(`ack=${mi.ack}`);
+    if (mi.len > 0) parts.push(`len=${mi.len}`);
+  }
+  if (m.arrow === '-x') parts.push(`(${lost})`);
+  return { name, detail: parts.join(' '), kind: SymbolKind.Event, range: m.range, selectionRange: m.range };
+}
+
+export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
+  const out: FoldingRange[] = [];
+  for (const s of doc.analysis.doc.statements) {
+    if (s.kind !== 'par') continue;
+    const end = s.endLine ?? s.range.end.line;
+    if (end > s.line) out.push({ startLine: s.line, endLine: end });
+  }
+  let runStart = -1;
+  const isComment = (l: string | undefined) => l !== undefined && /^\s*(#|\/\/)/.test(l);
+  for (let i = 0; i <= doc.lines.length; i++) {
+    if (isComment(doc.lines[i])) {
+      if (runStart < 0) runStart = i;
+    } else {
+      if (runStart >= 0 && i - 1 > runStart) out.push({ startLine: runStart, endLine: i - 1, kind: FoldingRangeKind.Comment });
+      runStart = -1;
+    }
+  }
+  return out.sort((x, y) => x.startLine - y.startLine);
 }
