@@ -1,12 +1,12 @@
 // The core's one entry point: text in, syntax tree + state trace + diagnostics out.
 // Used alike by the language server, the CLI and the tests.
 import type { Diagnostic } from './diagnostics';
-import { parse } from './syntax/parse';
+import { parse, type LineObserver } from './syntax/parse';
 import type { Analysis } from './tcp/analysis';
 import { check } from './tcp/checker';
 
-export function analyze(text: string): Analysis {
-  const { doc, diagnostics: syntax } = parse(text);
+export function analyze(text: string, onLine?: LineObserver): Analysis {
+  const { doc, diagnostics: syntax } = parse(text, onLine);
   const result = check(doc);
   return { doc, ...result, diagnostics: sortDiagnostics([...syntax, ...result.diagnostics]) };
 }

@@ -1,7 +1,7 @@
 // A text document with its analysis, as every language feature receives it.
-import { analyze } from '../core/analyze';
 import type { Lang } from '../core/i18n';
 import type { Analysis } from '../core/tcp/analysis';
+import { analyzeAndScan, type ScannedLine } from './lineScan';
 
 export interface AnalyzedDocument {
   uri: string;
@@ -10,11 +10,13 @@ export interface AnalyzedDocument {
   /** The text split into lines (no line ends), for positions and formatting. */
   lines: string[];
   analysis: Analysis;
+  /** Every line's tokens, comment and own statement (see lineScan.ts). */
+  scanned: ScannedLine[];
   lang: Lang;
 }
 
 export function analyzeDocument(uri: string, version: number, text: string, lang: Lang): AnalyzedDocument {
-  return { uri, version, text, lines: text.split(/\r\n|\r|\n/), analysis: analyze(text), lang };
+  return { uri, version, text, lang, ...analyzeAndScan(text) };
 }
 
 /** Settings under `tcpflow.*` the server reads (package.json `contributes.configuration`). */

@@ -83,7 +83,10 @@ class Assembler {
   }
 }
 
-export function parse(text: string): ParseResult {
+/** Sees every line as parse() builds it, before par blocks are assembled (the language server's scan). */
+export type LineObserver = (source: string, line: LexedLine, built: BuiltLine) => void;
+
+export function parse(text: string, onLine?: LineObserver): ParseResult {
   const source = typeof text === 'string' ? text : String(text ?? '');
   const asm = new Assembler();
   let lineCount: number;
@@ -92,7 +95,11 @@ export function parse(text: string): ParseResult {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    lineCount = lexLines(source, (chunk, line) => asm.add(line, buildSafely(chunk, line)));
+    lineCount = lexLines(source, (chunk, line) => {
+      const built = buildSafely(chunk, line);
+      onLine?.(chunk, line, built);
+      asm.add(line, built);
+    });
   } catch {
     // Not expected (the lexer has a catch-all token): keep what was built, never crash.
     lineCount = countLines(source);

@@ -8,7 +8,7 @@ import type { TokenType } from 'chevrotain';
 import type { Range, SimpleStatement } from '../../core/syntax/ast';
 import * as Tokens from '../../core/syntax/tokens';
 import type { AnalyzedDocument } from '../document';
-import { hasSyntaxError, scanLines, scanText, type ScannedLine, type ScannedToken } from './semanticTokens';
+import { hasSyntaxError, scanText, type ScannedLine, type ScannedToken } from '../lineScan';
 
 const T = { ...Tokens };
 const INDENT = '  ';
@@ -17,7 +17,7 @@ const isArrow = (t: ScannedToken) => t.type === T.Arrow || t.type === T.LostArro
 const isString = (t: ScannedToken) => t.type === T.QuotedString || t.type === T.UnterminatedString;
 
 export function formatDocument(doc: AnalyzedDocument, _options: FormattingOptions): TextEdit[] {
-  const scanned = scanLines(doc);
+  const scanned = doc.scanned;
   const inPar = parBodyLines(doc);
   const edits: TextEdit[] = [];
   doc.lines.forEach((original, i) => {

@@ -14,7 +14,7 @@ import {
 } from 'vscode-languageserver';
 import type { Lang } from '../../core/i18n';
 import type { AnalyzedDocument } from '../document';
-import { scanLines } from './semanticTokens';
+
 
 export interface Occurrence {
   name: string;
@@ -27,7 +27,7 @@ export interface Occurrence {
 export function participantOccurrences(doc: AnalyzedDocument): Occurrence[] {
   const out: Occurrence[] = [];
   const add = (name: string, range: Range, declaration = false) => out.push({ name, range, declaration });
-  for (const l of scanLines(doc)) {
+  for (const l of doc.scanned) {
     if (l.item?.kind !== 'statement') continue;
     const s = l.item.stmt;
     if (s.kind === 'participant') add(s.name, s.nameRange, true);

@@ -1,80 +1,10 @@
-// Semantic tokens (full document), and the per-line scan that formatting and navigation share:
-// every line lexed and built on its own with the core's own lexer and line builder, so lines the
-// whole-document parse leaves out (a second declaration, a message to oneself) still count.
-import type { IToken, TokenType } from 'chevrotain';
+// Semantic tokens (full document), from the per-line scan (../lineScan.ts).
+import type { TokenType } from 'chevrotain';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { Range, SimpleStatement, ValueRef } from '../../core/syntax/ast';
-import { buildLine, type LineItem } from '../../core/syntax/build';
-import * as Tokens from '../../core/syntax/tokens';
+import * as T from '../../core/syntax/tokens';
 import type { AnalyzedDocument } from '../document';
-
-const T = { ...Tokens };
-
-export interface ScannedToken {
-  image: string;
-  type: TokenType;
-  /** UTF-16 columns on the line, end exclusive. */
-  start: number;
-  end: number;
-}
-
-export interface ScannedLine {
-  line: number;
-  /** Tokens without white space and comments. */
-  tokens: ScannedToken[];
-  /** The trailing comment (`#…` or `//…`), if any. */
-  comment?: { start: number; end: number };
-  /** The statement (or par/and/end marker) the line builds to on its own. */
-  item?: LineItem;
-  /** The line's own diagnostic codes (TF100 and TF107 mean a syntax error). */
-  codes: string[];
-}
-
-const SYNTAX_ERRORS = new Set(['TF100', 'TF107']);
-export const hasSyntaxError = (l: ScannedLine): boolean => l.codes.some((c) => SYNTAX_ERRORS.has(c));
-
-/** Lexes and builds every line of `text`; one entry per line (blank lines have no tokens). */
-export function scanText(text: string): ScannedLine[] {
-  const lines = text.split(/\r\n|\r|\n/);
-  const out: ScannedLine[] = lines.map((_, line) => ({ line, tokens: [], codes: [] }));
-  // As parse() does: chevrotain's recoverable errors need no stack traces.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    T.lexLines(text, (chunk, lexed) => {
-      const entry = out[lexed.line];
-      entry.tokens = lexed.tokens.map((t: IToken) => {
-        const start = t.startOffset - lexed.start;
-        return { image: t.image, type: t.tokenType, start, end: start + t.image.length };
-      });
-      try {
-        const built = buildLine(chunk, lexed);
-        entry.item = built.item;
-        entry.codes = built.diags.map((d) => d.code);
-      } catch {
-        entry.codes = ['TF100'];
-      }
-    });
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-  for (const entry of out) {
-    const text = lines[entry.line];
-    const from = entry.tokens.length ? entry.tokens[entry.tokens.length - 1].end : 0;
-    // The lexer consumes everything but white space and comments, so only a comment can follow.
-    const m = /^\s*(#|\/\/)/.exec(text.slice(from));
-    if (m) entry.comment = { start: from + m[0].length - m[1].length, end: text.length };
-  }
-  return out;
-}
-
-const scans = new WeakMap<AnalyzedDocument, ScannedLine[]>();
-/** scanText of the document, made once per analysed version. */
-export function scanLines(doc: AnalyzedDocument): ScannedLine[] {
-  let s = scans.get(doc);
-  if (!s) scans.set(doc, (s = scanText(doc.text)));
-  return s;
-}
+import type { ScannedLine, ScannedToken } from '../lineScan';
 
 /** Standard token types, so every colour theme colours them. */
 const TYPES = ['variable', 'keyword', 'enumMember', 'property', 'number', 'parameter', 'type', 'string', 'comment', 'operator'] as const;
@@ -176,7 +106,7 @@ function keywordTokens(c: Collector, l: ScannedLine): void {
 /** Every token of the document, sorted, without overlaps (a node's own type wins over a keyword). */
 export function collectTokens(doc: AnalyzedDocument): Tok[] {
   const all: Tok[] = [];
-  for (const l of scanLines(doc)) {
+  for (const l of doc.scanned) {
     const c = new Collector(l.line);
     if (l.item?.kind === 'statement') statementTokens(c, l.item.stmt, l.tokens);
     keywordTokens(c, l);
