@@ -4,8 +4,8 @@
 // document is parsed for its analysis, so no request parses the text a second time.
 import type { IToken, TokenType } from 'chevrotain';
 import { analyze } from '../core/analyze';
-import type { LineItem } from '../core/syntax/build';
-import type { LineObserver } from '../core/syntax/parse';
+import type { BuiltLine, LineItem } from '../core/syntax/build';
+import type { LexedLine } from '../core/syntax/tokens';
 import type { Analysis } from '../core/tcp/analysis';
 
 export interface ScannedToken {
@@ -19,7 +19,7 @@ export interface ScannedToken {
 export interface ScannedLine {
   line: number;
   /** Tokens without white space and comments. */
-  tokens: ScannedToken[];
+  readonly tokens: ScannedToken[];
   /** The trailing comment (`#…` or `//…`), if any. */
   comment?: { start: number; end: number };
   /** The statement (or par/and/end marker) the line builds to on its own. */
@@ -31,28 +31,54 @@ export interface ScannedLine {
 const SYNTAX_ERRORS = new Set(['TF100', 'TF107']);
 export const hasSyntaxError = (l: ScannedLine): boolean => l.codes.some((c) => SYNTAX_ERRORS.has(c));
 
+/** A line as the scan saw it; its tokens are made on first use (most requests read few lines). */
+class Scanned implements ScannedLine {
+  item?: LineItem;
+  codes: string[] = [];
+  comment?: { start: number; end: number };
+  private lexedTokens: IToken[] = [];
+  private lineStart = 0;
+  private made?: ScannedToken[];
+
+  constructor(
+    readonly line: number,
+    private readonly source: string,
+  ) {}
+
+  see(lexed: LexedLine, built: BuiltLine): void {
+    this.lexedTokens = lexed.tokens;
+    this.lineStart = lexed.start;
+    this.item = built.item;
+    this.codes = built.diags.map((d) => d.code);
+  }
+
+  get tokens(): ScannedToken[] {
+    return (this.made ??= this.lexedTokens.map((t) => {
+      const start = t.startOffset - this.lineStart;
+      return { image: t.image, type: t.tokenType, start, end: start + t.image.length };
+    }));
+  }
+
+  /** The end of the last token, or 0 for a line without any. */
+  lastTokenEnd(): number {
+    const last = this.lexedTokens[this.lexedTokens.length - 1];
+    return last ? last.startOffset - this.lineStart + last.image.length : 0;
+  }
+
+  findComment(): void {
+    const from = this.lastTokenEnd();
+    // The lexer consumes everything but white space and comments, so only a comment can follow.
+    const m = /^\s*(#|\/\/)/.exec(this.source.slice(from));
+    if (m) this.comment = { start: from + m[0].length - m[1].length, end: this.source.length };
+  }
+}
+
 /** Analyzes `text` and scans its lines in the same parse. */
 export function analyzeAndScan(text: string): { analysis: Analysis; lines: string[]; scanned: ScannedLine[] } {
   const lines = text.split(/\r\n|\r|\n/);
-  const scanned: ScannedLine[] = lines.map((_, line) => ({ line, tokens: [], codes: [] }));
-  const onLine: LineObserver = (_source, lexed, built) => {
-    const entry = scanned[lexed.line];
-    if (!entry) return;
-    entry.tokens = lexed.tokens.map((t: IToken) => {
-      const start = t.startOffset - lexed.start;
-      return { image: t.image, type: t.tokenType, start, end: start + t.image.length };
-    });
-    entry.item = built.item;
-    entry.codes = built.diags.map((d) => d.code);
-  };
-  const analysis = analyze(text, onLine);
-  for (const entry of scanned) {
-    const text = lines[entry.line];
-    const from = entry.tokens.length ? entry.tokens[entry.tokens.length - 1].end : 0;
-    // The lexer consumes everything but white space and comments, so only a comment can follow.
-    const m = /^\s*(#|\/\/)/.exec(text.slice(from));
-    if (m) entry.comment = { start: from + m[0].length - m[1].length, end: text.length };
-  }
+  const scanned = lines.map((source, line) => new Scanned(line, source));
+  const analysis = analyze(text, (_source, lexed, built) => scanned[lexed.line]?.see(lexed, built));
+  for (const entry of scanned) entry.findComment();
   return { analysis, lines, scanned };
 }
 
