@@ -1,7 +1,7 @@
 // One build script, several entry points (esbuild): the CLI and the language server for Node,
 // the extension client for VS Code's extension host. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -27,6 +27,15 @@ const builds = [
 ];
 if (existsSync('client/src/extension.ts')) {
   builds.push({ ...common, entryPoints: [{ in: 'client/src/extension.ts', out: 'client/extension' }], outdir: 'dist', external: ['vscode'] });
+}
+
+// The VS Code integration suite (test/suite): run inside the extension host by @vscode/test-electron's runTests()
+// or test/vscode-host/run-suite.mjs; `vscode` and `mocha` come from the host and node_modules at run time.
+if (existsSync('test/suite/index.ts')) {
+  const suite = readdirSync('test/suite')
+    .filter((f) => f === 'index.ts' || f.endsWith('.test.ts'))
+    .map((f) => ({ in: `test/suite/${f}`, out: f.replace(/\.ts$/, '') }));
+  builds.push({ ...common, entryPoints: suite, outdir: 'out/test/suite', external: ['vscode', 'mocha'] });
 }
 
 if (watch) {
