@@ -2,6 +2,7 @@
 // the extension client for VS Code's extension host. `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync } from 'node:fs';
+import { webviewBuilds } from './webview.build.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -37,6 +38,9 @@ if (existsSync('test/suite/index.ts')) {
     .map((f) => ({ in: `test/suite/${f}`, out: f.replace(/\.ts$/, '') }));
   builds.push({ ...common, entryPoints: suite, outdir: 'out/test/suite', external: ['vscode', 'mocha'] });
 }
+
+// The preview's webview: its own browser bundle (mermaid inside, one IIFE file, no lazy chunks).
+builds.push(...webviewBuilds);
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

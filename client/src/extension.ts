@@ -4,17 +4,19 @@ import * as path from 'node:path';
 import { l10n, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { registerImport } from './import/register';
-import { registerPreview } from './preview/register';
+import { registerPreview, type PreviewApi } from './preview/register';
 
 let client: LanguageClient | undefined;
 
 export interface TcpflowApi {
   /** The running language client (the integration tests wait on it). */
   client: LanguageClient;
+  /** The previews: render events and which documents are previewed (for the tests). */
+  preview: PreviewApi;
 }
 
 export async function activate(context: ExtensionContext): Promise<TcpflowApi> {
-  registerPreview(context);
+  const preview = registerPreview(context);
   registerImport(context);
   const module = context.asAbsolutePath(path.join('dist', 'server', 'main.js'));
   const serverOptions: ServerOptions = {
@@ -28,7 +30,7 @@ export async function activate(context: ExtensionContext): Promise<TcpflowApi> {
   client = new LanguageClient('tcpflow', l10n.t('TCP Flow Language Server'), serverOptions, clientOptions);
   await client.start();
   context.subscriptions.push(client);
-  return { client };
+  return { client, preview };
 }
 
 export async function deactivate(): Promise<void> {

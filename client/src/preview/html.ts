@@ -1,0 +1,67 @@
+// The preview page's HTML and its Content-Security-Policy. Pure (no vscode import): the browser
+// tests load exactly this page. No user text is ever put into it; the diagram arrives by message.
+import type { WebviewStrings } from './protocol';
+
+export interface PreviewHtmlParts {
+  /** `webview.cspSource`: the origin the webview's own resources are served from. */
+  cspSource: string;
+  nonce: string;
+  scriptUri: string;
+  styleUri: string;
+  strings: WebviewStrings;
+  lang: string;
+}
+
+/**
+ * - scripts: only the bundle carrying this page's nonce (no inline script, no eval, no CDN);
+ * - styles: our stylesheet, plus 'unsafe-inline' because Mermaid puts a <style> element and
+ *   style attributes in every SVG it draws. No nonce here on purpose: a nonce in style-src
+ *   would make browsers ignore 'unsafe-inline' and blank the diagram's styling;
+ * - images: data: URLs, which the PNG export draws the SVG through; nothing may connect out.
+ */
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource} 'unsafe-inline'`,
+    `img-src ${cspSource} data:`,
+    `font-src ${cspSource}`,
+  ].join('; ');
+}
+
+const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const attr = (s: string): string => s.replace(/[&<>"']/g, (c) => ATTR_ESCAPES[c]);
+
+export function previewHtml(p: PreviewHtmlParts): string {
+  return `<!DOCTYPE html>
+<html lang="${attr(p.lang)}">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(p.cspSource, p.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<meta name="tcpflow-strings" content="${attr(JSON.stringify(p.strings))}">
+<link rel="stylesheet" href="${attr(p.styleUri)}">
+<title>TCP Flow</title>
+</head>
+<body>
+<div id="toolbar" role="toolbar">
+<button id="zoom-out" type="button">\u2212</button>
+<button id="zoom-in" type="button">+</button>
+<button id="zoom-fit" type="button">\u2194</button>
+<button id="zoom-reset" type="button">1:1</button>
+</div>
+<div id="errors" class="banner" role="alert" hidden></div>
+<div id="notice" class="banner" role="status">${attr(p.strings.loading)}</div>
+<div id="viewport"><div id="diagram"></div></div>
+<div id="staging" aria-hidden="true"></div>
+<script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
+</body>
+</html>
+`;
+}
+
+/** 32 random characters from [A-Za-z0-9]: a fresh nonce for every page. */
+export function makeNonce(random: (n: number) => Uint8Array): string {
+  const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  return [...random(32)].map((b) => chars[b % chars.length]).join('');
+}

@@ -1,0 +1,188 @@
+// One preview webview showing one document: sends it the diagram (numbered, so the webview can
+// drop stale ones), the cursor's line, and export requests; hands its answers back.
+import * as vscode from 'vscode';
+import { previewHtml, makeNonce } from './html';
+import { diagramPayload, type PayloadOptions } from './payload';
+import type { ExportRequest, HostMessage, RenderedMessage, WebviewMessage, WebviewStrings } from './protocol';
+
+export const VIEW_TYPE = 'tcpflow.preview';
+const EXPORT_TIMEOUT_MS = 120_000;
+
+export interface PanelHost {
+  extensionUri: vscode.Uri;
+  payloadOptions: PayloadOptions;
+  strings: WebviewStrings;
+  lang: string;
+  reveal(panel: PreviewPanel, line: number): void;
+  rendered(panel: PreviewPanel, msg: RenderedMessage): void;
+  disposed(panel: PreviewPanel): void;
+}
+
+interface Waiter {
+  seq: number;
+  resolve: () => void;
+  reject: (err: Error) => void;
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+  return {
+    enableScripts: true,
+    enableFindWidget: true,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
+  };
+}
+
+export class PreviewPanel implements vscode.Disposable {
+  private seq = 0;
+  private ready = false;
+  private drawnSeq = 0;
+  /** Why the newest handled update could not be drawn (exports refuse then). */
+  private drawError: Error | undefined;
+  private highlightLine: number | null = null;
+  private nextRequest = 1;
+  private readonly exports = new Map<number, (r: { data?: string; error?: string }) => void>();
+  private waiters: Waiter[] = [];
+  private disposed = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private doc: vscode.TextDocument,
+    private readonly host: PanelHost,
+  ) {
+    const webview = panel.webview;
+    webview.options = webviewOptions(host.extensionUri);
+    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', name)).toString();
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
+      scriptUri: asset('preview.js'),
+      styleUri: asset('preview.css'),
+      strings: host.strings,
+      lang: host.lang,
+    });
+    this.setTitle();
+    this.subscriptions.push(
+      webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      // Hidden webviews are torn down (no retainContextWhenHidden): they say `ready` again when shown.
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  get document(): vscode.TextDocument {
+    return this.doc;
+  }
+
+  shows(uri: vscode.Uri): boolean {
+    return this.doc.uri.toString() === uri.toString();
+  }
+
+  /** Points the preview at another document (follow the active editor). */
+  retarget(doc: vscode.TextDocument): void {
+    this.doc = doc;
+    this.highlightLine = null;
+    this.setTitle();
+    this.update();
+  }
+
+  /** Sends the document's current text as a new numbered update (dropped if the webview is not up). */
+  update(doc: vscode.TextDocument = this.doc): void {
+    this.doc = doc;
+    this.seq++;
+    if (!this.ready) return; // sent on `ready`
+    const payload = diagramPayload(doc.getText(), this.host.payloadOptions);
+    this.post({ type: 'update', seq: this.seq, uri: doc.uri.toString(), ...payload });
+  }
+
+  highlight(line: number | null): void {
+    this.highlightLine = line;
+    if (this.ready) this.post({ type: 'highlight', line });
+  }
+
+  /** Resolves once the newest update is on screen; rejects if the webview could not draw it. */
+  whenDrawn(): Promise<void> {
+    if (this.ready && this.drawnSeq >= this.seq) return this.drawError ? Promise.reject(this.drawError) : Promise.resolve();
+    return new Promise((resolve, reject) => this.waiters.push({ seq: this.seq, resolve, reject }));
+  }
+
+  /** The drawn diagram as SVG text or base64 PNG, from the webview. */
+  async requestExport(req: Omit<ExportRequest, 'type' | 'requestId'>): Promise<string> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the preview did not draw the diagram')), EXPORT_TIMEOUT_MS);
+    });
+    await Promise.race([this.whenDrawn(), late]).finally(() => clearTimeout(timer));
+    const requestId = this.nextRequest++;
+    const answer = new Promise<{ data?: string; error?: string }>((resolve) => {
+      const timer = setTimeout(() => resolve({ error: 'the preview did not answer' }), EXPORT_TIMEOUT_MS);
+      this.exports.set(requestId, (r) => {
+        clearTimeout(timer);
+        resolve(r);
+      });
+    });
+    this.post({ type: 'export', requestId, ...req });
+    const { data, error } = await answer;
+    this.exports.delete(requestId);
+    if (data === undefined) throw new Error(error ?? 'no data');
+    return data;
+  }
+
+  private onMessage(m: WebviewMessage): void {
+    switch (m.type) {
+      case 'ready':
+        this.ready = true;
+        this.update();
+        if (this.highlightLine !== null) this.post({ type: 'highlight', line: this.highlightLine });
+        return;
+      case 'rendered':
+        this.settle(m.seq);
+        this.host.rendered(this, m);
+        return;
+      case 'renderFailed':
+        this.settle(m.seq, new Error(m.message));
+        return;
+      case 'reveal':
+        this.host.reveal(this, m.line);
+        return;
+      case 'exported':
+        this.exports.get(m.requestId)?.(m);
+        return;
+    }
+  }
+
+  /** Update `seq` was handled: waiters for it (or an older one) learn how it went. */
+  private settle(seq: number, error?: Error): void {
+    if (seq >= this.drawnSeq) this.drawError = error;
+    this.drawnSeq = Math.max(this.drawnSeq, seq);
+    const [done, rest] = [this.waiters.filter((w) => w.seq <= seq), this.waiters.filter((w) => w.seq > seq)];
+    this.waiters = rest;
+    for (const w of done) {
+      if (error) w.reject(error);
+      else w.resolve();
+    }
+  }
+
+  private post(msg: HostMessage): void {
+    void this.panel.webview.postMessage(msg);
+  }
+
+  private setTitle(): void {
+    const name = this.doc.uri.path.split('/').pop() ?? '';
+    this.panel.title = vscode.l10n.t('Preview {0}', name);
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const w of this.waiters) w.reject(new Error('the preview was closed'));
+    this.waiters = [];
+    for (const resolve of this.exports.values()) resolve({ error: 'the preview was closed' });
+    this.exports.clear();
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+    this.host.disposed(this);
+    this.panel.dispose();
+  }
+}

@@ -1,0 +1,113 @@
+// The messages between the extension host and the preview webview (both sides import these types).
+
+/** Host → webview: a new diagram. `seq` grows with every edit; the webview ignores older ones. */
+export interface UpdateMessage {
+  type: 'update';
+  seq: number;
+  /** The source document, so the webview knows when the preview switched to another file. */
+  uri: string;
+  mermaidText: string;
+  /** 0-based source line of each arrow, in drawing order (the n-th arrow is messageLines[n]). */
+  messageLines: number[];
+  /** 0-based lines with an error (their arrows carry the core's `⚠ ` mark). */
+  errorLines: number[];
+  /** Error diagnostics: how many, and the banner text (already localized). */
+  errors?: ErrorSummary;
+}
+
+export interface ErrorSummary {
+  count: number;
+  /** e.g. `3 errors — first: line 7: ack is not RCV.NXT …` */
+  text: string;
+}
+
+/** Host → webview: the editor's cursor is on this line (null: on no message). */
+export interface HighlightMessage {
+  type: 'highlight';
+  line: number | null;
+}
+
+/** Host → webview: send back the drawn diagram as SVG text or as a PNG. */
+export interface ExportRequest {
+  type: 'export';
+  requestId: number;
+  format: 'svg' | 'png';
+  /** PNG only: pixels per SVG unit. */
+  scale?: number;
+  /** `theme`: as the preview shows it; `white`: redrawn in the light theme on white. */
+  background: 'theme' | 'white';
+}
+
+export type HostMessage = UpdateMessage | HighlightMessage | ExportRequest;
+
+/** Webview → host: loaded and listening (the host then sends the current update). */
+export interface ReadyMessage {
+  type: 'ready';
+}
+
+/** Webview → host: update `seq` is on screen. Tests count what was drawn. */
+export interface RenderedMessage {
+  type: 'rendered';
+  seq: number;
+  arrows: number;
+  notes: number;
+  /** Arrows drawn as lost (`-x`). */
+  crosses: number;
+  /** Time from receiving the update to the new diagram in the DOM, in ms. */
+  ms: number;
+  /** Of which Mermaid's render (parse + layout + SVG text), in ms. */
+  mermaidMs?: number;
+  /** True when the text equalled the last one and nothing was redrawn. */
+  unchanged?: boolean;
+}
+
+/** Webview → host: update `seq` could not be drawn; the webview says why on screen. */
+export interface RenderFailedMessage {
+  type: 'renderFailed';
+  seq: number;
+  reason: 'tooLarge' | 'error';
+  message: string;
+}
+
+/** Webview → host: the user clicked the arrow drawn for this 0-based source line. */
+export interface RevealMessage {
+  type: 'reveal';
+  line: number;
+}
+
+/** Webview → host: the answer to an ExportRequest (`data`: SVG text, or PNG as base64). */
+export interface ExportResult {
+  type: 'exported';
+  requestId: number;
+  data?: string;
+  error?: string;
+}
+
+export type WebviewMessage = ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | ExportResult;
+
+/** What the webview keeps with getState/setState (and what the serializer restores from). */
+export interface PreviewState {
+  uri?: string;
+  /** A zoom factor, or 'fit' to follow the panel's width. */
+  zoom?: number | 'fit';
+  scrollX?: number;
+  scrollY?: number;
+}
+
+/** UI strings the host hands to the webview (localized with vscode.l10n). */
+export interface WebviewStrings {
+  zoomIn: string;
+  zoomOut: string;
+  zoomFit: string;
+  zoomReset: string;
+  /** `{0}`: segments in the flow, `{1}`: the most the preview draws. */
+  tooLarge: string;
+  /** `{0}`: Mermaid's error message. */
+  renderError: string;
+  loading: string;
+}
+
+/** Above this many segments the preview does not draw (Mermaid needs ~3 ms each: 1500 ≈ 5 s). */
+export const MAX_SEGMENTS = 1500;
+/** Mermaid's input limit: room for MAX_SEGMENTS segments with labels and their state notes. */
+export const MAX_TEXT_SIZE = 400_000;

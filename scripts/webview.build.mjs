@@ -1,0 +1,83 @@
+// The preview webview's bundle: one IIFE file (dist/webview/preview.js) with mermaid inside, and
+// its stylesheet. One file because the webview's CSP and localResourceRoots allow nothing else:
+// mermaid's ESM build lazy-loads its chunks, which esbuild inlines when splitting is off.
+// `node scripts/webview.build.mjs [--production] [--watch]` builds it alone; build.mjs imports
+// `webviewBuilds`.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+const production = process.argv.includes('--production');
+
+/** Fails the build if the output could still fetch code at run time (a CSP violation in the webview). */
+const noLazyChunks = {
+  name: 'tcpflow-no-lazy-chunks',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length) return;
+      const file = `${build.initialOptions.outdir}/preview.js`;
+      const code = readFileSync(file, 'utf8');
+      // `import(` as a call (not inside a word such as `_import(`), `import.meta`, or a chunk path.
+      const bad = [/(?<![\w$.])import\s*\(/, /import\.meta/, /chunks\/mermaid/].filter((re) => re.test(code));
+      if (bad.length) {
+        return { errors: [{ text: `${file} may load code at run time (${bad.map(String).join(', ')}): the webview CSP forbids it` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
+/**
+ * The preview only ever draws `sequenceDiagram` text (the core writes it), so of mermaid's lazy
+ * imports only the sequence diagram is bundled; the other 35 diagram types, their layout engines
+ * (elk, dagre, cose-bilkent) and KaTeX (never reached: the core escapes `$`) become a stub that
+ * throws. 5.4 MB → 0.8 MB, which the webview loads and compiles on every open.
+ */
+const SEQUENCE_ONLY = /sequenceDiagram-[\w-]+\.mjs$/;
+const sequenceOnly = {
+  name: 'tcpflow-mermaid-sequence-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !args.importer.includes('node_modules/mermaid/')) return undefined;
+      if (SEQUENCE_ONLY.test(args.path)) return undefined;
+      return { path: args.path, namespace: 'mermaid-stub' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'mermaid-stub' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`not in the TCP Flow preview bundle: ${args.path.split('/').pop()}`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+export const webviewBuilds = [
+  {
+    entryPoints: [{ in: 'client/src/webview/main.ts', out: 'preview' }],
+    outdir: 'dist/webview',
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'chrome120',
+    splitting: false,
+    // Minified even in development: mermaid is most of the bundle and its load time is felt.
+    minify: true,
+    sourcemap: production ? false : 'linked',
+    legalComments: 'none',
+    logLevel: 'warning',
+    plugins: [sequenceOnly, noLazyChunks],
+  },
+  {
+    entryPoints: [{ in: 'client/src/webview/preview.css', out: 'preview' }],
+    outdir: 'dist/webview',
+    bundle: true,
+    minify: production,
+    logLevel: 'warning',
+  },
+];
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--watch')) {
+    for (const b of webviewBuilds) await (await esbuild.context(b)).watch();
+  } else {
+    await Promise.all(webviewBuilds.map((b) => esbuild.build(b)));
+  }
+}

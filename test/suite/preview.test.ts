@@ -1,0 +1,122 @@
+// The live preview and the exports, end to end in the real extension host: "Open Preview" makes a
+// webview that draws the example (it reports `rendered` with its arrow count), an edit redraws it,
+// and the export commands write what the core renders (Markdown) or what the webview drew (SVG, PNG).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { PreviewApi, RenderEvent } from '../../client/src/preview/register';
+import { analyze } from '../../server/src/core/analyze';
+import { toLang } from '../../server/src/core/i18n';
+import { renderMarkdown } from '../../server/src/core/render/markdown';
+import { activateExtension, openExample, screenshot } from './helpers';
+
+/** The preview part of the extension's API (client/src/extension.ts returns it as `preview`). */
+async function previewApi(): Promise<PreviewApi> {
+  const ext = await activateExtension();
+  const api = (ext.exports as { preview?: PreviewApi } | undefined)?.preview;
+  if (!api) throw new Error('activate() must return { client, preview: registerPreview(context) }');
+  return api;
+}
+
+/** The next diagram a preview of `uri` reports drawn and `ok` accepts. */
+function nextRender(api: PreviewApi, uri: vscode.Uri, ok: (r: RenderEvent) => boolean = () => true, timeoutMs = 60_000): Promise<RenderEvent> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`no diagram drawn for ${uri.toString()} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const sub = api.onDidRender((r) => {
+      if (r.uri !== uri.toString() || !ok(r)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(r);
+    });
+  });
+}
+
+/** `<name>.<ext>` beside the document (its copy lives in the run's scratch folder). */
+const beside = (doc: vscode.TextDocument, ext: string): vscode.Uri =>
+  vscode.Uri.file(path.join(path.dirname(doc.uri.fsPath), `${path.basename(doc.uri.fsPath, '.tcpflow')}.${ext}`));
+
+suite('Preview and export', () => {
+  teardown(async () => {
+    await vscode.workspace.saveAll(false);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  test('Open Preview draws the example: one arrow per message', async () => {
+    const api = await previewApi();
+    const { doc } = await openExample('three-way-handshake.tcpflow');
+    const drawn = nextRender(api, doc.uri);
+    await vscode.commands.executeCommand('tcpflow.openPreview');
+    const r = await drawn;
+    assert.equal(r.arrows, analyze(doc.getText()).messages.length);
+    assert.equal(r.crosses, 0);
+    assert.ok(api.previewedUris().includes(doc.uri.toString()));
+  });
+
+  test('an edit redraws the preview beside the editor', async () => {
+    const api = await previewApi();
+    const { doc, editor } = await openExample('lost-syn-retransmission.tcpflow');
+    const first = nextRender(api, doc.uri);
+    await vscode.commands.executeCommand('tcpflow.openPreviewToSide');
+    const before = await first;
+    assert.equal(before.crosses, 1);
+    const redrawn = nextRender(api, doc.uri, (r) => r.seq > before.seq && !r.unchanged);
+    await editor.edit((e) => e.insert(new vscode.Position(doc.lineCount, 0), '\nS -> C: ACK seq=5001 ack=1001 "one more"\n'));
+    assert.equal((await redrawn).arrows, before.arrows + 1);
+  });
+
+  test('screenshot: an example beside its preview (test-artifacts/preview-vscode.png)', async function () {
+    const api = await previewApi();
+    const { doc, editor } = await openExample('lost-syn-retransmission.tcpflow');
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    const drawn = nextRender(api, doc.uri);
+    await vscode.commands.executeCommand('tcpflow.openPreviewToSide');
+    await drawn;
+    // The cursor on the retransmitted SYN: the preview highlights its arrow.
+    editor.selection = new vscode.Selection(6, 0, 6, 0);
+    await new Promise((r) => setTimeout(r, 500));
+    if (!(await screenshot('preview-vscode'))) this.skip(); // only the code-server runner drives a page
+  });
+
+  test('the preview follows the active .tcpflow editor', async () => {
+    const api = await previewApi();
+    const { doc: first } = await openExample('three-way-handshake.tcpflow');
+    const drawn = nextRender(api, first.uri);
+    await vscode.commands.executeCommand('tcpflow.openPreviewToSide');
+    await drawn;
+    const followed = openExample('rst-closed-port.tcpflow').then(({ doc }) => nextRender(api, doc.uri).then((r) => ({ doc, r })));
+    const { doc: second, r } = await followed;
+    assert.equal(r.arrows, analyze(second.getText()).messages.length);
+    assert.deepEqual(api.previewedUris(), [second.uri.toString()]);
+  });
+
+  test('Export to Markdown writes what renderMarkdown gives (the CLI’s Markdown)', async () => {
+    await previewApi();
+    const { doc } = await openExample('four-way-close.tcpflow');
+    const target = beside(doc, 'md');
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('tcpflow.exportMarkdown', doc.uri, target);
+    assert.equal(written?.toString(), target.toString());
+    const expected = renderMarkdown(analyze(doc.getText()), { title: 'four-way-close', lang: toLang(vscode.env.language) });
+    assert.equal(fs.readFileSync(target.fsPath, 'utf8'), expected);
+  });
+
+  test('Export SVG and PNG save what the preview drew', async () => {
+    await previewApi();
+    const { doc } = await openExample('simultaneous-close.tcpflow');
+    const svg = await vscode.commands.executeCommand<vscode.Uri | undefined>('tcpflow.exportSvg', doc.uri, beside(doc, 'svg'));
+    assert.ok(svg, 'SVG written');
+    const text = fs.readFileSync(svg.fsPath, 'utf8');
+    assert.match(text, /^<\?xml [^>]*\?>\n<svg /);
+    assert.ok(text.includes('FIN,ACK seq=100 ack=300'));
+    const png = await vscode.commands.executeCommand<vscode.Uri | undefined>('tcpflow.exportPng', doc.uri, beside(doc, 'png'));
+    assert.ok(png, 'PNG written');
+    const bytes = fs.readFileSync(png.fsPath);
+    assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.ok(bytes.readUInt32BE(16) > 100, 'a real width');
+  });
+});
