@@ -1,12 +1,13 @@
 // The core's one entry point: text in, syntax tree + state trace + diagnostics out.
 // Used alike by the language server, the CLI and the tests.
 import type { Diagnostic } from './diagnostics';
+import type { LineMemo } from './syntax/lineMemo';
 import { parse, type LineObserver } from './syntax/parse';
 import type { Analysis } from './tcp/analysis';
 import { check } from './tcp/checker';
 
-export function analyze(text: string, onLine?: LineObserver): Analysis {
-  const { doc, diagnostics: syntax } = parse(text, onLine);
+export function analyze(text: string, onLine?: LineObserver, memo?: LineMemo): Analysis {
+  const { doc, diagnostics: syntax } = parse(text, onLine, memo);
   const result = check(doc);
   return { doc, ...result, diagnostics: sortDiagnostics([...syntax, ...result.diagnostics]) };
 }

@@ -5,6 +5,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { analyze } from '../core/analyze';
 import type { BuiltLine, LineItem } from '../core/syntax/build';
+import type { LineMemo } from '../core/syntax/lineMemo';
 import type { LexedLine } from '../core/syntax/tokens';
 import type { Analysis } from '../core/tcp/analysis';
 
@@ -21,7 +22,7 @@ export interface ScannedLine {
   /** Tokens without white space and comments. */
   readonly tokens: ScannedToken[];
   /** The trailing comment (`#…` or `//…`), if any. */
-  comment?: { start: number; end: number };
+  readonly comment?: { start: number; end: number };
   /** The statement (or par/and/end marker) the line builds to on its own. */
   item?: LineItem;
   /** The line's own diagnostic codes (TF100 and TF107 mean a syntax error). */
@@ -35,8 +36,8 @@ export const hasSyntaxError = (l: ScannedLine): boolean => l.codes.some((c) => S
 class Scanned implements ScannedLine {
   item?: LineItem;
   codes: string[] = [];
-  comment?: { start: number; end: number };
   private lexedTokens: IToken[] = [];
+  private foundComment?: { start: number; end: number } | null;
   private lineStart = 0;
   private made?: ScannedToken[];
 
@@ -65,20 +66,22 @@ class Scanned implements ScannedLine {
     return last ? last.startOffset - this.lineStart + last.image.length : 0;
   }
 
-  findComment(): void {
-    const from = this.lastTokenEnd();
-    // The lexer consumes everything but white space and comments, so only a comment can follow.
-    const m = /^\s*(#|\/\/)/.exec(this.source.slice(from));
-    if (m) this.comment = { start: from + m[0].length - m[1].length, end: this.source.length };
+  get comment(): { start: number; end: number } | undefined {
+    if (this.foundComment === undefined) {
+      const from = this.lastTokenEnd();
+      // The lexer consumes everything but white space and comments, so only a comment can follow.
+      const m = /^\s*(#|\/\/)/.exec(this.source.slice(from));
+      this.foundComment = m ? { start: from + m[0].length - m[1].length, end: this.source.length } : null;
+    }
+    return this.foundComment ?? undefined;
   }
 }
 
-/** Analyzes `text` and scans its lines in the same parse. */
-export function analyzeAndScan(text: string): { analysis: Analysis; lines: string[]; scanned: ScannedLine[] } {
+/** Analyzes `text` and scans its lines in the same parse (reusing unchanged lines from `memo`). */
+export function analyzeAndScan(text: string, memo?: LineMemo): { analysis: Analysis; lines: string[]; scanned: ScannedLine[] } {
   const lines = text.split(/\r\n|\r|\n/);
   const scanned = lines.map((source, line) => new Scanned(line, source));
-  const analysis = analyze(text, (_source, lexed, built) => scanned[lexed.line]?.see(lexed, built));
-  for (const entry of scanned) entry.findComment();
+  const analysis = analyze(text, (_source, lexed, built) => scanned[lexed.line]?.see(lexed, built), memo);
   return { analysis, lines, scanned };
 }
 

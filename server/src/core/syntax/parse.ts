@@ -4,7 +4,8 @@
 import { diag, type Diagnostic } from '../diagnostics';
 import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement, TcpflowDocument } from './ast';
 import { buildLine, type BuiltLine } from './build';
-import { lexLines, type LexedLine } from './tokens';
+import { lexChunk, lexLines, type LexedLine } from './tokens';
+import { splitLines, type LineMemo, type MemoLine } from './lineMemo';
 
 export interface ParseResult {
   doc: TcpflowDocument;
@@ -86,8 +87,13 @@ class Assembler {
 /** Sees every line as parse() builds it, before par blocks are assembled (the language server's scan). */
 export type LineObserver = (source: string, line: LexedLine, built: BuiltLine) => void;
 
-export function parse(text: string, onLine?: LineObserver): ParseResult {
+/**
+ * Parses a document. With a `memo` (kept by an editor between versions), lines unchanged since
+ * the memo's last parse are not lexed or built again (lineMemo.ts); the result is the same.
+ */
+export function parse(text: string, onLine?: LineObserver, memo?: LineMemo): ParseResult {
   const source = typeof text === 'string' ? text : String(text ?? '');
+  if (memo && !memo.isEmpty) return parseReusing(source, memo, onLine);
   const asm = new Assembler();
   let lineCount: number;
   // chevrotain reports each syntax error as an Error; their stack traces are never read and
@@ -95,11 +101,14 @@ export function parse(text: string, onLine?: LineObserver): ParseResult {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
+    const kept: (MemoLine | undefined)[] = [];
     lineCount = lexLines(source, (chunk, line) => {
       const built = buildSafely(chunk, line);
       onLine?.(chunk, line, built);
       asm.add(line, built);
+      if (memo) kept[line.line] = { text: '', source: chunk, lexed: line, built };
     });
+    if (memo) remember(memo, source, kept);
   } catch {
     // Not expected (the lexer has a catch-all token): keep what was built, never crash.
     lineCount = countLines(source);
@@ -108,6 +117,41 @@ export function parse(text: string, onLine?: LineObserver): ParseResult {
   }
   asm.finish();
   return { doc: { statements: asm.statements, lineCount }, diagnostics: asm.diagnostics };
+}
+
+function remember(memo: LineMemo, source: string, kept: (MemoLine | undefined)[]): void {
+  const lines = splitLines(source);
+  for (let i = 0; i < kept.length; i++) {
+    const entry = kept[i];
+    if (entry) entry.text = lines[i];
+  }
+  memo.lines = kept;
+}
+
+function parseReusing(source: string, memo: LineMemo, onLine?: LineObserver): ParseResult {
+  const asm = new Assembler();
+  const lines = splitLines(source);
+  const next: (MemoLine | undefined)[] = [];
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (let i = 0; i < lines.length; i++) {
+      const old = memo.lines[i];
+      let entry = old && old.text === lines[i] ? old : undefined;
+      if (!entry) {
+        lexChunk(lines[i], i, (chunk, lexed) => (entry = { text: lines[i], source: chunk, lexed, built: buildSafely(chunk, lexed) }));
+      }
+      if (!entry) continue;
+      next[i] = entry;
+      onLine?.(entry.source, entry.lexed, entry.built);
+      asm.add(entry.lexed, entry.built);
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+  memo.lines = next;
+  asm.finish();
+  return { doc: { statements: asm.statements, lineCount: lines.length }, diagnostics: asm.diagnostics };
 }
 
 function buildSafely(chunk: string, line: LexedLine): BuiltLine {

@@ -222,7 +222,7 @@ function restoreSkipped(chunk: string, tokens: IToken[], errors: { offset: numbe
 }
 
 /** Lexes one chunk starting at line `line`; returns the number of its last line. */
-function lexChunk(chunk: string, line: number, onLine: (source: string, line: LexedLine) => void): number {
+export function lexChunk(chunk: string, line: number, onLine: (source: string, line: LexedLine) => void): number {
   const { tokens, errors } = lexer.tokenize(chunk);
   // The catch-all `Other` token leaves nothing unmatched; were anything ever skipped, it comes
   // back as an `Other` token so the line still gets its TF100.

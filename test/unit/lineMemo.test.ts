@@ -1,0 +1,74 @@
+// Incremental parsing (lineMemo.ts) must give exactly what a fresh parse gives, whatever the edit.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { parse } from '../../server/src/core/syntax/parse';
+import { LineMemo } from '../../server/src/core/syntax/lineMemo';
+
+const dir = join(__dirname, '..', '..', 'examples');
+const EXAMPLES = readdirSync(dir)
+  .filter((f) => f.endsWith('.tcpflow'))
+  .map((f) => readFileSync(join(dir, f), 'utf8'));
+
+/** An editor's edit: replace a span of a line, insert a line, delete a line, or break/join lines. */
+const edit = fc.record({
+  kind: fc.constantFrom('type', 'insertLine', 'deleteLine', 'split', 'join', 'crlf'),
+  at: fc.nat(),
+  col: fc.nat(),
+  text: fc.constantFrom('x', '1', ' ', '(', ')', 'SYN', 'par', 'end', 'A -> B: ACK', '"', '#', '→', '클', ''),
+});
+
+function apply(text: string, e: { kind: string; at: number; col: number; text: string }): string {
+  const lines = text.split('\n');
+  const i = e.at % lines.length;
+  const c = e.col % (lines[i].length + 1);
+  switch (e.kind) {
+    case 'type':
+      lines[i] = lines[i].slice(0, c) + e.text + lines[i].slice(c + 1);
+      break;
+    case 'insertLine':
+      lines.splice(i, 0, e.text);
+      break;
+    case 'deleteLine':
+      lines.splice(i, 1);
+      break;
+    case 'split':
+      lines.splice(i, 1, lines[i].slice(0, c), lines[i].slice(c));
+      break;
+    case 'join':
+      if (i + 1 < lines.length) lines.splice(i, 2, lines[i] + lines[i + 1]);
+      break;
+    case 'crlf':
+      lines[i] += '\r';
+      break;
+  }
+  return lines.join('\n');
+}
+
+describe('incremental parsing (LineMemo)', () => {
+  it('after any sequence of edits, reusing the memo gives exactly what a fresh parse gives', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...EXAMPLES), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        const memo = new LineMemo();
+        let text = start;
+        parse(text, undefined, memo);
+        for (const e of edits) {
+          text = apply(text, e);
+          assert.deepEqual(parse(text, undefined, memo), parse(text));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reuses the built statements of unchanged lines and rebuilds the changed one', () => {
+    const memo = new LineMemo();
+    const text = 'A -> B: SYN seq=1\nB -> A: SYN,ACK seq=9 ack=2\n';
+    const first = parse(text, undefined, memo);
+    const second = parse(text.replace('seq=1', 'seq=1 '), undefined, memo);
+    assert.notEqual(second.doc.statements[0], first.doc.statements[0]);
+    assert.equal(second.doc.statements[1], first.doc.statements[1]);
+  });
+});
