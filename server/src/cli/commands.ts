@@ -1,11 +1,12 @@
-// The three commands of tcpflow-cli (SPEC §7): check, render, trace. Each returns its exit code;
-// expected failures are thrown as CliError (exit 2).
+// The commands of tcpflow-cli (SPEC §7): check, render, trace, and import (importCommand.ts).
+// Each returns its exit code; expected failures are thrown as CliError (exit 2).
 import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
 import { localize, type Lang } from '../core/i18n';
 import { renderMarkdown } from '../core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
+import { importCapture } from './importCommand';
 import { CliError, oneLine, readInput, writeOutput } from './io';
 import { traceJson, traceText } from './trace';
 
@@ -17,6 +18,8 @@ export function run(o: Options): number {
       return render(o);
     case 'trace':
       return trace(o);
+    case 'import':
+      return importCapture(o);
   }
 }
 

@@ -49,6 +49,15 @@ export function readInput(file: string): Input {
   return { name: file, baseName: path.basename(file, path.extname(file)), text };
 }
 
+/** The raw bytes of a file (or of stdin for `-`), for binary inputs such as captures. */
+export function readBytes(file: string): { name: string; bytes: Uint8Array } {
+  try {
+    return { name: file === STDIN ? '<stdin>' : file, bytes: fs.readFileSync(file === STDIN ? 0 : file) };
+  } catch (err) {
+    throw new CliError(`cannot read '${oneLine(file)}': ${reason(err)}`);
+  }
+}
+
 /** Writes the whole output to stdout, or to `out`; an existing `out` only with `force`. */
 export function writeOutput(text: string, out: string | undefined, force: boolean): void {
   if (out === undefined || out === STDIN) {
