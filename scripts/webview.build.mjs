@@ -1,6 +1,8 @@
 // The preview webview's bundle: one IIFE file (dist/webview/preview.js) with mermaid inside, and
 // its stylesheet. One file because the webview's CSP and localResourceRoots allow nothing else:
-// mermaid's ESM build lazy-loads its chunks, which esbuild inlines when splitting is off.
+// mermaid's ESM build lazy-loads its chunks, which esbuild inlines when splitting is off. The same
+// for the script and stylesheet VS Code's own Markdown preview loads for ```tcpflow blocks
+// (dist/webview/markdown-preview.js and .css, package.json markdown.previewScripts/previewStyles).
 // `node scripts/webview.build.mjs [--production] [--watch]` builds it alone; build.mjs imports
 // `webviewBuilds`.
 import * as esbuild from 'esbuild';
@@ -15,14 +17,15 @@ const noLazyChunks = {
   setup(build) {
     build.onEnd((result) => {
       if (result.errors.length) return;
-      const file = `${build.initialOptions.outdir}/preview.js`;
-      const code = readFileSync(file, 'utf8');
-      // `import(` as a call (not inside a word such as `_import(`), `import.meta`, or a chunk path.
-      const bad = [/(?<![\w$.])import\s*\(/, /import\.meta/, /chunks\/mermaid/].filter((re) => re.test(code));
-      if (bad.length) {
-        return { errors: [{ text: `${file} may load code at run time (${bad.map(String).join(', ')}): the webview CSP forbids it` }] };
+      const errors = [];
+      for (const entry of build.initialOptions.entryPoints) {
+        const file = `${build.initialOptions.outdir}/${entry.out}.js`;
+        const code = readFileSync(file, 'utf8');
+        // `import(` as a call (not inside a word such as `_import(`), `import.meta`, or a chunk path.
+        const bad = [/(?<![\w$.])import\s*\(/, /import\.meta/, /chunks\/mermaid/].filter((re) => re.test(code));
+        if (bad.length) errors.push({ text: `${file} may load code at run time (${bad.map(String).join(', ')}): the webview CSP forbids it` });
       }
-      return undefined;
+      return errors.length ? { errors } : undefined;
     });
   },
 };
@@ -51,7 +54,10 @@ const sequenceOnly = {
 
 export const webviewBuilds = [
   {
-    entryPoints: [{ in: 'client/src/webview/main.ts', out: 'preview' }],
+    entryPoints: [
+      { in: 'client/src/webview/main.ts', out: 'preview' },
+      { in: 'client/src/webview/markdownPreview.ts', out: 'markdown-preview' },
+    ],
     outdir: 'dist/webview',
     bundle: true,
     platform: 'browser',
@@ -66,7 +72,10 @@ export const webviewBuilds = [
     plugins: [sequenceOnly, noLazyChunks],
   },
   {
-    entryPoints: [{ in: 'client/src/webview/preview.css', out: 'preview' }],
+    entryPoints: [
+      { in: 'client/src/webview/preview.css', out: 'preview' },
+      { in: 'client/src/webview/markdownPreview.css', out: 'markdown-preview' },
+    ],
     outdir: 'dist/webview',
     bundle: true,
     minify: production,

@@ -3,7 +3,7 @@
 import type { Numbering } from '../core/capture';
 import type { Lang } from '../core/i18n';
 
-export type Command = 'check' | 'render' | 'trace' | 'import';
+export type Command = 'check' | 'render' | 'trace' | 'import' | 'sync';
 
 export interface Options {
   command: Command;
@@ -17,6 +17,8 @@ export interface Options {
   numbering: Numbering;
   window: boolean;
   list: boolean;
+  /** `sync --check`: report notes that are out of date instead of writing them. */
+  check: boolean;
 }
 
 export type Parsed = { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: Options };
@@ -28,6 +30,7 @@ const FORMATS: Record<Command, readonly string[]> = {
   render: ['mermaid', 'markdown'],
   trace: ['json', 'text'],
   import: ['tcpflow'],
+  sync: ['text'],
 };
 const LANGS: readonly string[] = ['en', 'ko'];
 const COMMANDS = Object.keys(FORMATS) as Command[];
@@ -38,6 +41,7 @@ export const USAGE = `Usage:
   tcpflow-cli trace FILE [--format json|text]
   tcpflow-cli import CAPTURE [--stream N] [--relative|--absolute|--symbolic] [--window]
                              [--list] [-o OUT] [--force]
+  tcpflow-cli sync NOTES_DIR_OR_FILE... [--check] [--lang en|ko]
   tcpflow-cli --help | --version
 
 FILE and CAPTURE may be '-' for standard input.
@@ -53,6 +57,11 @@ import  turn one TCP connection of a capture (pcap, pcapng, or \`tcpdump -nn\` t
         lists them on stdout.
         Sequence numbers: --relative (default: each side's ISN is 0), --absolute (as on the
         wire) or --symbolic (x, x+1, y+101). --window writes win=N on every segment.
+sync    write, after each \`\`\`tcpflow block of the Markdown notes (files, or every .md under a
+        folder), its Mermaid diagram between <!-- tcpflow:mermaid:begin/end --> markers, so
+        GitHub shows it; only changed files are written. --check writes nothing and exits 1
+        when a note is out of date (for CI).
+check also reads Markdown notes (.md): their \`\`\`tcpflow blocks, at the note's lines.
 `;
 
 type ValueKey = 'format' | 'lang' | 'out' | 'stream';
@@ -76,6 +85,7 @@ export function parseArgs(argv: string[]): Parsed {
   const switches = new Set<string>();
   let command: Command | undefined;
   let onlyFiles = false;
+  let check = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (onlyFiles || arg === '-' || !arg.startsWith('-')) {
@@ -87,6 +97,7 @@ export function parseArgs(argv: string[]): Parsed {
     else if (arg === '--help' || arg === '-h') return { kind: 'help' };
     else if (arg === '--version' || arg === '-V') return { kind: 'version' };
     else if (arg === '--force') force = true;
+    else if (arg === '--check') check = true;
     else if (SWITCHES.includes(arg)) switches.add(arg);
     else {
       const eq = arg.indexOf('=');
@@ -99,13 +110,13 @@ export function parseArgs(argv: string[]): Parsed {
       values[key] = value;
     }
   }
-  if (!command) throw new UsageError('no command given (check, render, trace or import)');
-  return { kind: 'run', options: validate(command, files, values, force, switches) };
+  if (!command) throw new UsageError('no command given (check, render, trace, import or sync)');
+  return { kind: 'run', options: validate(command, files, values, force, switches, check) };
 }
 
 function toCommand(word: string): Command {
   if ((COMMANDS as string[]).includes(word)) return word as Command;
-  throw new UsageError(`unknown command '${word}' (expected check, render, trace or import)`);
+  throw new UsageError(`unknown command '${word}' (expected check, render, trace, import or sync)`);
 }
 
 function validate(
@@ -114,9 +125,11 @@ function validate(
   values: Partial<Record<ValueKey, string>>,
   force: boolean,
   switches: Set<string>,
+  check: boolean,
 ): Options {
   if (files.length === 0) throw new UsageError(`'${command}' needs a FILE`);
-  if (command !== 'check' && files.length > 1) throw new UsageError(`'${command}' takes one FILE, not ${files.length}`);
+  if (check && command !== 'sync') throw new UsageError(`'--check' belongs to 'sync', not '${command}'`);
+  if (command !== 'check' && command !== 'sync' && files.length > 1) throw new UsageError(`'${command}' takes one FILE, not ${files.length}`);
   const format = values.format ?? FORMATS[command][0];
   if (!FORMATS[command].includes(format)) {
     throw new UsageError(`unknown format '${format}' for '${command}' (expected ${FORMATS[command].join(' or ')})`);
@@ -127,7 +140,7 @@ function validate(
     throw new UsageError(`'-o' and '--force' belong to 'render' and 'import', not '${command}'`);
   }
   const imports = importOptions(command, values.stream, switches);
-  return { command, files, format, lang: lang as Lang, out: values.out, force, ...imports };
+  return { command, files, format, lang: lang as Lang, out: values.out, force, ...imports, check };
 }
 
 /** The `import` options; any of them given to another command is a usage error. */

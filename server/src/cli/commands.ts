@@ -1,4 +1,4 @@
-// The commands of tcpflow-cli (SPEC §7): check, render, trace, and import (importCommand.ts).
+// The commands of tcpflow-cli (SPEC §7): check, render, trace, import (importCommand.ts) and sync (syncCommand.ts).
 // Each returns its exit code; expected failures are thrown as CliError (exit 2).
 import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
@@ -7,6 +7,8 @@ import { renderMarkdown } from '../core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
 import { importCapture } from './importCommand';
+import { diagnosticsOf } from './markdownCheck';
+import { syncNotes } from './syncCommand';
 import { CliError, oneLine, readInput, writeOutput } from './io';
 import { traceJson, traceText } from './trace';
 
@@ -20,6 +22,8 @@ export function run(o: Options): number {
       return trace(o);
     case 'import':
       return importCapture(o);
+    case 'sync':
+      return syncNotes({ files: o.files, check: o.check, lang: o.lang });
   }
 }
 
@@ -52,7 +56,8 @@ function check(o: Options): number {
       continue;
     }
     files++;
-    const found = analyze(input.text).diagnostics.map((d) => toJson(input.name, d, o.lang));
+    // A Markdown note is checked block by block, at the note's own lines (markdownCheck.ts).
+    const found = diagnosticsOf(input.name, input.text).map((d) => toJson(input.name, d, o.lang));
     for (const d of found) counts[d.severity]++;
     if (o.format === 'json') all.push(...found);
     else if (found.length) process.stdout.write(found.map(textLine).join('\n') + '\n');

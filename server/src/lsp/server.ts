@@ -1,5 +1,6 @@
 // The language server: a thin layer that keeps one analysis per open document and answers
-// LSP requests from it. Every language rule lives in the core (../core), not here.
+// LSP requests from it. Every language rule lives in the core (../core), not here. Markdown
+// notes are checked too: their ```tcpflow blocks, through the adapters of markdownFeatures.ts.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -18,20 +19,33 @@ import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { definition, documentHighlights, prepareRename, references, rename } from './features/navigation';
 import { documentSymbols, foldingRanges } from './features/symbols';
-import { SEMANTIC_LEGEND, semanticTokens } from './features/semanticTokens';
+import { semanticTokens } from './features/semanticTokens';
 import { formatDocument } from './features/formatting';
+import { MARKDOWN_LANGUAGE, analyzeMarkdown, markdownDiagnostics, type MarkdownDocument } from './markdown';
+import {
+  markdownCodeActions,
+  markdownCompletion,
+  markdownDefinition,
+  markdownHighlights,
+  markdownHover,
+  markdownInlayHints,
+  markdownReferences,
+} from './markdownFeatures';
+import { registerTcpflowOnly, registersPerLanguage, tcpflowOnlyStatic } from './registration';
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const cache = new Map<string, AnalyzedDocument>();
+  const notes = new Map<string, MarkdownDocument>();
   let lang: Lang = 'en';
   let settings: ServerSettings = DEFAULT_SETTINGS;
   let canPullConfiguration = false;
+  let perLanguage = false;
 
   /** The document's analysis, made at most once per version. */
   const get = (uri: string): AnalyzedDocument | undefined => {
     const doc = documents.get(uri);
-    if (!doc) return undefined;
+    if (!doc || doc.languageId === MARKDOWN_LANGUAGE) return undefined;
     const cached = cache.get(uri);
     if (cached && cached.version === doc.version && cached.lang === lang) return cached;
     const fresh = analyzeDocument(uri, doc.version, doc.getText(), lang);
@@ -39,7 +53,23 @@ export function startServer(connection: Connection): void {
     return fresh;
   };
 
+  /** A Markdown note's ```tcpflow blocks, analysed at most once per version (unchanged blocks are kept). */
+  const getNote = (uri: string): MarkdownDocument | undefined => {
+    const doc = documents.get(uri);
+    if (!doc || doc.languageId !== MARKDOWN_LANGUAGE) return undefined;
+    const cached = notes.get(uri);
+    if (cached && cached.version === doc.version && cached.lang === lang) return cached;
+    const fresh = analyzeMarkdown(uri, doc.version, doc.getText(), lang, cached);
+    notes.set(uri, fresh);
+    return fresh;
+  };
+
   const publish = (uri: string) => {
+    const note = getNote(uri);
+    if (note) {
+      void connection.sendDiagnostics({ uri, version: note.version, diagnostics: markdownDiagnostics(note, settings) });
+      return;
+    }
     const doc = get(uri);
     if (doc) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toLspDiagnostics(doc, settings) });
   };
@@ -47,6 +77,7 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     lang = toLang(params.locale);
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    perLanguage = registersPerLanguage(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -54,11 +85,7 @@ export function startServer(connection: Connection): void {
         hoverProvider: true,
         inlayHintProvider: true,
         completionProvider: { triggerCharacters: ['(', '=', ':', ' ', ','] },
-        documentSymbolProvider: true,
-        foldingRangeProvider: true,
-        semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
-        documentFormattingProvider: true,
-        renameProvider: { prepareProvider: true },
+        ...(perLanguage ? {} : tcpflowOnlyStatic()),
         definitionProvider: true,
         referencesProvider: true,
         documentHighlightProvider: true,
@@ -68,6 +95,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
+    if (perLanguage) registerTcpflowOnly(connection);
     if (canPullConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'tcpflow' });
       void refreshSettings();
@@ -90,6 +118,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => publish(e.document.uri));
   documents.onDidClose((e) => {
     cache.delete(e.document.uri);
+    notes.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -100,19 +129,31 @@ export function startServer(connection: Connection): void {
       return doc ? f(doc, p) : none;
     };
 
-  connection.onCodeAction(withDoc(codeActions, []));
-  connection.onHover(withDoc((d, p) => hover(d, p.position), null));
-  connection.languages.inlayHint.on(withDoc((d, p) => inlayHints(d, p.range, settings), []));
-  connection.onCompletion(withDoc((d, p) => completion(d, p.position), []));
+  /** A request a Markdown note answers too, from its blocks. */
+  const withEither =
+    <P extends { textDocument: { uri: string } }, R>(f: (doc: AnalyzedDocument, p: P) => R, inNote: (note: MarkdownDocument, p: P) => R, none: R) =>
+    (p: P): R => {
+      const note = getNote(p.textDocument.uri);
+      if (note) return inNote(note, p);
+      const doc = get(p.textDocument.uri);
+      return doc ? f(doc, p) : none;
+    };
+
+  connection.onCodeAction(withEither(codeActions, markdownCodeActions, []));
+  connection.onHover(withEither((d, p) => hover(d, p.position), (n, p) => markdownHover(n, p.position), null));
+  connection.languages.inlayHint.on(withEither((d, p) => inlayHints(d, p.range, settings), (n, p) => markdownInlayHints(n, p.range, settings), []));
+  connection.onCompletion(withEither((d, p) => completion(d, p.position), (n, p) => markdownCompletion(n, p.position), []));
   connection.onDocumentSymbol(withDoc((d) => documentSymbols(d), []));
   connection.onFoldingRanges(withDoc((d) => foldingRanges(d), []));
   connection.languages.semanticTokens.on(withDoc((d) => semanticTokens(d), { data: [] }));
   connection.onDocumentFormatting(withDoc((d, p) => formatDocument(d, p.options), []));
   connection.onPrepareRename(withDoc((d, p) => prepareRename(d, p.position), null));
   connection.onRenameRequest(withDoc((d, p) => rename(d, p.position, p.newName), null));
-  connection.onDefinition(withDoc((d, p) => definition(d, p.position), null));
-  connection.onReferences(withDoc((d, p) => references(d, p.position, p.context.includeDeclaration), []));
-  connection.onDocumentHighlight(withDoc((d, p) => documentHighlights(d, p.position), []));
+  connection.onDefinition(withEither((d, p) => definition(d, p.position), (n, p) => markdownDefinition(n, p.position), null));
+  connection.onReferences(
+    withEither((d, p) => references(d, p.position, p.context.includeDeclaration), (n, p) => markdownReferences(n, p.position, p.context.includeDeclaration), []),
+  );
+  connection.onDocumentHighlight(withEither((d, p) => documentHighlights(d, p.position), (n, p) => markdownHighlights(n, p.position), []));
 
   documents.listen(connection);
   connection.listen();

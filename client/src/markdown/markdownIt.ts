@@ -1,0 +1,76 @@
+// The markdown-it plugin VS Code's Markdown preview runs (`extendMarkdownIt`, in the extension
+// host): a ```tcpflow fence becomes a placeholder holding the flow's Mermaid text, HTML-escaped,
+// with the flow's errors and warnings listed under it. The preview script
+// (client/src/webview/markdownPreview.ts) draws the diagram; mermaid is never loaded here.
+// No vscode import: the unit tests run it with their own markdown-it.
+import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
+import { analyze } from '../../../server/src/core/analyze';
+import type { Severity } from '../../../server/src/core/diagnostics';
+import { localize, words, type Lang } from '../../../server/src/core/i18n';
+import { isTcpflowInfo, withNoteLines } from '../../../server/src/core/markdown/blocks';
+import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
+
+export interface TcpflowMarkdownItOptions {
+  /** The language of the diagram's words and of the messages; read at each render. */
+  lang?: () => Lang;
+}
+
+/** Listed under the diagram; information (a retransmission, a duplicate) is not a problem. */
+const SHOWN: readonly Severity[] = ['error', 'warning'];
+
+export function tcpflowMarkdownIt(md: MarkdownIt, opts: TcpflowMarkdownItOptions = {}): MarkdownIt {
+  const fallback: RendererRule | undefined = md.renderer.rules.fence;
+  md.renderer.rules.fence = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    if (!isTcpflowInfo(token.info)) return fallback ? fallback(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    // token.map[0] is the fence's line in the note: its content starts on the next line.
+    return renderTcpflowFence(token.content, { attrs: token.attrs, firstLine: token.map ? token.map[0] + 1 : undefined, lang: opts.lang?.() ?? 'en' });
+  };
+  return md;
+}
+
+export interface FenceRenderOptions {
+  /** The fence token's attributes (VS Code adds `data-line` and `code-line` for scroll sync). */
+  attrs?: Token['attrs'];
+  /** 0-based note line of the block's first content line: messages then name the note's lines. */
+  firstLine?: number;
+  lang?: Lang;
+}
+
+/** The placeholder for one ```tcpflow block. */
+export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {}): string {
+  const lang = opts.lang ?? 'en';
+  const a = analyze(content);
+  const mermaid = renderMermaid(a, { lang, errorLines: errorLinesOf(a) });
+  const attrs = attributes(opts.attrs ?? null, { 'data-lang': lang, 'data-segments': String(a.messages.length) });
+  const w = words(lang);
+  const by = opts.firstLine ?? 0;
+  const problems = a.diagnostics
+    .filter((d) => SHOWN.includes(d.severity))
+    .map((d) => {
+      const l = localize(withNoteLines(d, by), lang);
+      const text = `${w.line} ${d.range.start.line + by + 1}, ${w.severity[d.severity]} ${d.code}: ${l.message}`;
+      return `<li class="tcpflow-problem tcpflow-${d.severity}">${escapeHtml(text)}</li>\n`;
+    });
+  const list = problems.length ? `<ul class="tcpflow-problems">\n${problems.join('')}</ul>\n` : '';
+  return `<div${attrs}>\n<pre class="tcpflow-mermaid">${escapeHtml(mermaid)}</pre>\n${list}</div>\n`;
+}
+
+/** ` class="tcpflow-diagram …" name="value" …`: the token's attributes, ours added, all escaped. */
+function attributes(tokenAttrs: Token['attrs'], ours: Record<string, string>): string {
+  const classes = ['tcpflow-diagram'];
+  const rest: [string, string][] = [];
+  for (const [name, raw] of tokenAttrs ?? []) {
+    const value = String(raw);
+    if (name === 'class') classes.push(...value.split(/\s+/).filter((c) => c && !classes.includes(c)));
+    else if (!(name in ours)) rest.push([name, value]);
+  }
+  const all: [string, string][] = [['class', classes.join(' ')], ...rest, ...Object.entries(ours)];
+  return all.map(([name, value]) => ` ${escapeHtml(name)}="${escapeHtml(value)}"`).join('');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}

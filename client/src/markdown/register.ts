@@ -1,0 +1,19 @@
+// Markdown notes: the markdown-it plugin for VS Code's preview (returned from activate() as
+// `extendMarkdownIt`, which the built-in Markdown extension calls) and the Mermaid block command.
+// The diagnostics inside ```tcpflow blocks come from the language server (markdown in the
+// client's documentSelector).
+import type { MarkdownIt } from 'markdown-it';
+import * as vscode from 'vscode';
+import { toLang } from '../../../server/src/core/i18n';
+import { tcpflowMarkdownIt } from './markdownIt';
+import { registerUpdateMermaid } from './updateMermaid';
+
+export interface MarkdownApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function registerMarkdown(context: vscode.ExtensionContext): MarkdownApi {
+  const lang = toLang(vscode.env.language);
+  registerUpdateMermaid(context, lang);
+  return { extendMarkdownIt: (md) => tcpflowMarkdownIt(md, { lang: () => lang }) };
+}

@@ -1,0 +1,131 @@
+// The script VS Code's built-in Markdown preview loads (package.json markdown.previewScripts):
+// draws every ```tcpflow placeholder the markdown-it plugin wrote (client/src/markdown/markdownIt.ts)
+// with the bundled Mermaid, in the preview's theme. The preview replaces its content on every
+// edit (morphdom brings back our placeholders as the plugin wrote them), so each update redraws;
+// a drawing is kept per text and theme, so an unchanged diagram comes back at once, unflickering.
+import { MAX_SEGMENTS, MAX_TEXT_SIZE } from '../preview/protocol';
+import { renderSvg } from './engine';
+import { parseSvg } from './svgDom';
+import { currentThemeKind, watchTheme, type ThemeKind } from './theme';
+
+const PLACEHOLDER = 'div.tcpflow-diagram';
+const DRAWN = 'tcpflow-drawn';
+const FAILED = 'tcpflow-failed';
+/** Drawings kept, by theme and text: enough for every diagram of a long note in two themes. */
+const KEEP = 200;
+
+const STRINGS = {
+  en: {
+    tooLarge: (n: number) => `This flow has ${n} segments: more than the preview draws (${MAX_SEGMENTS}).`,
+    failed: (m: string) => `Mermaid could not draw this diagram: ${m}`,
+  },
+  ko: {
+    tooLarge: (n: number) => `이 흐름에는 세그먼트가 ${n}개 있어 미리 보기가 그리는 한도(${MAX_SEGMENTS}개)를 넘습니다.`,
+    failed: (m: string) => `Mermaid가 이 다이어그램을 그리지 못했습니다: ${m}`,
+  },
+};
+
+const svgs = new Map<string, string>();
+const running = new Map<string, Promise<string>>();
+/** What each placeholder shows now (key of theme and text), so a second pass does nothing. */
+const shown = new WeakMap<Element, string>();
+let staging: HTMLElement | undefined;
+
+/** Mermaid lays out off screen, outside the preview's content (which the preview replaces). */
+function stagingArea(): HTMLElement {
+  if (!staging?.isConnected) {
+    staging = document.createElement('div');
+    staging.className = 'tcpflow-staging';
+    staging.setAttribute('aria-hidden', 'true');
+    document.body.appendChild(staging);
+  }
+  return staging;
+}
+
+function drawAll(): void {
+  const kind = currentThemeKind();
+  for (const el of document.querySelectorAll<HTMLElement>(PLACEHOLDER)) draw(el, kind);
+}
+
+function sourceOf(el: HTMLElement): string | undefined {
+  return el.querySelector(':scope > pre.tcpflow-mermaid')?.textContent ?? undefined;
+}
+
+function draw(el: HTMLElement, kind: ThemeKind): void {
+  const text = sourceOf(el);
+  if (text === undefined) return;
+  const key = `${kind}\n${text}`;
+  // The preview's update keeps matching elements (morphdom) but puts back their attributes and children.
+  if (shown.get(el) === key && (el.classList.contains(DRAWN) || el.classList.contains(FAILED))) return;
+  const strings = el.dataset.lang === 'ko' ? STRINGS.ko : STRINGS.en;
+  const segments = Number(el.dataset.segments ?? 0);
+  if (segments > MAX_SEGMENTS || text.length > MAX_TEXT_SIZE) {
+    fail(el, key, strings.tooLarge(segments));
+    return;
+  }
+  const svg = svgs.get(key);
+  if (svg !== undefined) {
+    show(el, key, svg);
+    return;
+  }
+  let job = running.get(key);
+  if (!job) {
+    job = renderSvg(text, kind, stagingArea());
+    running.set(key, job);
+    job.then(
+      (out) => remember(key, out),
+      () => undefined,
+    ).finally(() => running.delete(key));
+  }
+  job.then(
+    (out) => {
+      // Meanwhile the placeholder may have gone, or hold another text, or the theme changed.
+      if (el.isConnected && sourceOf(el) === text && currentThemeKind() === kind) show(el, key, out);
+    },
+    (err: unknown) => {
+      if (el.isConnected && sourceOf(el) === text) fail(el, key, strings.failed(err instanceof Error ? err.message : String(err)));
+    },
+  );
+}
+
+function remember(key: string, svg: string): void {
+  svgs.set(key, svg);
+  if (svgs.size > KEEP) svgs.delete(svgs.keys().next().value!);
+}
+
+/** The drawing goes in before the Mermaid text (which the stylesheet then hides), above the problem list. */
+function show(el: HTMLElement, key: string, svgText: string): void {
+  let box = el.querySelector<HTMLElement>(':scope > .tcpflow-svg');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'tcpflow-svg';
+    el.prepend(box);
+  }
+  box.replaceChildren(parseSvg(svgText));
+  el.querySelector(':scope > .tcpflow-render-error')?.remove();
+  el.classList.remove(FAILED);
+  el.classList.add(DRAWN);
+  shown.set(el, key);
+}
+
+function fail(el: HTMLElement, key: string, message: string): void {
+  el.querySelector(':scope > .tcpflow-svg')?.remove();
+  let p = el.querySelector<HTMLElement>(':scope > .tcpflow-render-error');
+  if (!p) {
+    p = document.createElement('p');
+    p.className = 'tcpflow-render-error';
+    el.querySelector(':scope > pre.tcpflow-mermaid')?.after(p);
+  }
+  p.textContent = message;
+  el.classList.remove(DRAWN);
+  el.classList.add(FAILED);
+  shown.set(el, key);
+}
+
+// The preview appends its first content on DOMContentLoaded, and this script may run before or
+// after that: draw now, then, and on load; each pass skips what is drawn already.
+drawAll();
+document.addEventListener('DOMContentLoaded', drawAll);
+window.addEventListener('load', drawAll);
+window.addEventListener('vscode.markdown.updateContent', drawAll);
+watchTheme(() => drawAll());

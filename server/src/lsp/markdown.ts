@@ -1,0 +1,56 @@
+// A Markdown note as the language server sees it: each ```tcpflow block analysed on its own, as an
+// AnalyzedDocument of the block's text, so every feature works inside a block unchanged; the
+// adapters (markdownFeatures.ts) move positions between the note and the block.
+import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import type { Lang } from '../core/i18n';
+import { placeInNote, tcpflowBlocks, withNoteLines, type FencedBlock } from '../core/markdown/blocks';
+import { toLspDiagnostics } from './diagnostics';
+import { analyzeDocument, type AnalyzedDocument, type ServerSettings } from './document';
+
+export interface BlockDocument {
+  block: FencedBlock;
+  /**
+   * The block's text analysed: ranges are the block's own, while the line numbers its messages
+   * quote (`it sent SYN on line 3`) are already the note's, for hovers and fix titles.
+   */
+  doc: AnalyzedDocument;
+}
+
+export interface MarkdownDocument {
+  uri: string;
+  version: number;
+  lang: Lang;
+  blocks: BlockDocument[];
+}
+
+export const MARKDOWN_LANGUAGE = 'markdown';
+
+/**
+ * Analyses every ```tcpflow block of the note. A block whose text (and place) did not change since
+ * `previous` keeps its analysis: typing in the prose, or in one block, re-analyses nothing else.
+ */
+export function analyzeMarkdown(uri: string, version: number, text: string, lang: Lang, previous?: MarkdownDocument): MarkdownDocument {
+  const reusable = new Map<string, AnalyzedDocument>();
+  if (previous && previous.lang === lang) for (const b of previous.blocks) reusable.set(`${b.block.firstLine}\n${b.block.text}`, b.doc);
+  const blocks = tcpflowBlocks(text).map((block, i) => ({
+    block,
+    doc: reusable.get(`${block.firstLine}\n${block.text}`) ?? analyzeBlock(uri, i, version, block, lang),
+  }));
+  return { uri, version, lang, blocks };
+}
+
+function analyzeBlock(uri: string, index: number, version: number, block: FencedBlock, lang: Lang): AnalyzedDocument {
+  // Each block its own line memo (document.ts keys them by URI); the features see the note's URI.
+  const doc = { ...analyzeDocument(`${uri}#tcpflow-block-${index}`, version, block.text, lang), uri };
+  const diagnostics = doc.analysis.diagnostics.map((d) => withNoteLines(d, block.firstLine));
+  return { ...doc, analysis: { ...doc.analysis, diagnostics } };
+}
+
+/** Every block's diagnostics, at their places in the note; each stays inside its block. */
+export function markdownDiagnostics(md: MarkdownDocument, settings: ServerSettings): LspDiagnostic[] {
+  return md.blocks.flatMap(({ block, doc }) => {
+    // The line numbers in the messages were moved at analysis; the ranges move now.
+    const inNote = doc.analysis.diagnostics.map((d) => placeInNote(block, d));
+    return toLspDiagnostics({ ...doc, analysis: { ...doc.analysis, diagnostics: inNote } }, settings);
+  });
+}
