@@ -104,6 +104,12 @@ describe('RST numbers', () => {
     expectError('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: ⟦RST⟧ seq=0\n', 'TF204');
   });
 
+  it('an RST answering a segment that carried ACK, even of unknown value, needs no ACK of its own', () => {
+    // A's RST,ACK answers nothing, so its ack is unknown; S's RST answers a segment with the ACK flag.
+    const a = run('participant A (CLOSED)\nparticipant S (CLOSED)\nA -> S: RST,ACK seq=5\nS -> A: RST seq=0\n');
+    assert.deepEqual(codesOf(a, 'warning'), []);
+  });
+
   it('an endpoint answering a segment that carried an ACK uses that ack as seq, without ACK (§3.5.2)', () => {
     expectClean('participant S (CLOSED)\nC -> S: ACK seq=10 ack=500\nS -> C: RST seq=500\n');
     expectError('participant S (CLOSED)\nC -> S: ACK seq=10 ack=500\nS -> C: RST seq=⟦10⟧\n', 'TF208');

@@ -14,6 +14,9 @@ import { show } from './seqValue';
 
 type CheckResult = Omit<Analysis, 'doc' | 'diagnostics'> & { diagnostics: Diagnostic[] };
 
+/** Shared by every step that changes no state (most of them); never mutated. */
+const NO_CHANGES: StateChange[] = [];
+
 export function check(doc: TcpflowDocument): CheckResult {
   return new Checker(doc).run();
 }
@@ -21,6 +24,8 @@ export function check(doc: TcpflowDocument): CheckResult {
 class Checker {
   private readonly participants: ParticipantInfo[];
   private readonly endpoints = new Map<string, Endpoint>();
+  /** The endpoints in column order (the same order as `participants`), for the per-step comparison. */
+  private readonly columns: Endpoint[] = [];
   private readonly diagnostics: Diagnostic[] = [];
   private readonly steps: TraceStep[] = [];
   private readonly messages: MessageInfo[] = [];
@@ -38,7 +43,9 @@ class Checker {
     this.events = flowEvents(doc);
     this.participants = collectParticipants(doc, this.events);
     for (const p of this.participants) {
-      this.endpoints.set(p.name, createEndpoint(p));
+      const e = createEndpoint(p);
+      this.endpoints.set(p.name, e);
+      this.columns.push(e);
       this.states[p.name] = p.initial;
     }
   }
@@ -62,10 +69,11 @@ class Checker {
   /** Records a step that has just happened, with the states it changed. */
   private step(line: number, event: StepEvent, stmt: Statement, message?: MessageInfo): void {
     const before = this.states;
-    const changes: StateChange[] = [];
-    for (const p of this.participants) {
-      const now = this.endpoints.get(p.name)!.state;
-      if (before[p.name] !== now) changes.push({ name: p.name, from: before[p.name], to: now });
+    let changes: StateChange[] = NO_CHANGES;
+    for (const e of this.columns) {
+      if (before[e.name] === e.state) continue;
+      if (changes === NO_CHANGES) changes = [];
+      changes.push({ name: e.name, from: before[e.name], to: e.state });
     }
     if (changes.length) {
       this.states = { ...before };
@@ -83,7 +91,9 @@ class Checker {
     const seg = sendSegment(this.ctx, s, r, msg);
     const info = describeMessage(msg, seg, before);
     this.step(msg.line, 'send', msg, info);
-    for (const f of [msg.segment.seq, msg.segment.ack]) if (f?.value?.sym) this.knownSymbols.add(f.value.sym);
+    const { seq, ack } = msg.segment;
+    if (seq?.value?.sym) this.knownSymbols.add(seq.value.sym);
+    if (ack?.value?.sym) this.knownSymbols.add(ack.value.sym);
     this.messages.push(info);
     flight.sent = { seg, info } satisfies Sent;
   }

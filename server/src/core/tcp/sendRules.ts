@@ -41,21 +41,25 @@ const writtenSeq = (msg: MessageStmt): SeqVal | undefined => {
   return v ? fromWritten(v) : undefined;
 };
 
+/** The seq of a segment before its numbers are settled: an unknown no comparison can match. */
+const NOT_YET: SeqVal = unknown('');
+const SYN_NEVER_WITH = ['FIN', 'RST'] as const;
+
 /** Builds the segment a message sends, checking its flags; numbers come later. */
 export function buildSegment(ctx: CheckContext, s: Endpoint, msg: MessageStmt): { seg: Seg; ackWarning?: Diagnostic } {
   const seg: Seg = {
     msg,
     flags: flagBits(msg),
     len: writtenLength(msg),
-    seq: unknown(s.name),
+    seq: NOT_YET,
     seqInferred: !msg.segment.seq?.value,
     ackInferred: false,
     ackFlagAdded: false,
     role: 'normal',
   };
   // RFC 9293 §3.1: SYN with FIN or with RST never makes sense; go on as if it were absent.
-  for (const other of ['FIN', 'RST'] as const) {
-    if (has(seg, 'SYN') && has(seg, other)) {
+  if (has(seg, 'SYN')) for (const other of SYN_NEVER_WITH) {
+    if (has(seg, other)) {
       const ref = msg.segment.flags.find((f) => f.flag === other);
       ctx.report(diag('TF206', ref?.range ?? flagsRange(msg), { flag: other }));
       seg.flags &= ~BIT[other];
@@ -68,7 +72,7 @@ export function buildSegment(ctx: CheckContext, s: Endpoint, msg: MessageStmt): 
 function ackOwed(s: Endpoint, seg: Seg): boolean {
   if (has(seg, 'RST')) {
     // An RST from a closed state answering a segment without ACK carries ACK (§3.10.7.1).
-    return !hasConnection(s.state) && !!s.lastReceived && !s.lastReceived.ack;
+    return !hasConnection(s.state) && !!s.lastReceived && !s.lastReceived.hadAck;
   }
   // Only SYN_RECEIVED owes an ACK on its SYN; anywhere else a SYN is either the first or not allowed.
   if (has(seg, 'SYN')) return s.state === 'SYN_RECEIVED';
