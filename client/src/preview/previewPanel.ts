@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { previewHtml, makeNonce } from './html';
 import { diagramPayload, type PayloadOptions } from './payload';
-import type { ExportRequest, HostMessage, RenderedMessage, WebviewMessage, WebviewStrings } from './protocol';
+import { isWebviewMessage, type ExportRequest, type HostMessage, type RenderedMessage, type WebviewMessage, type WebviewStrings } from './protocol';
 
 export const VIEW_TYPE = 'tcpflow.preview';
 const EXPORT_TIMEOUT_MS = 120_000;
@@ -63,7 +63,7 @@ export class PreviewPanel implements vscode.Disposable {
     });
     this.setTitle();
     this.subscriptions.push(
-      webview.onDidReceiveMessage((m: WebviewMessage) => this.onMessage(m)),
+      webview.onDidReceiveMessage((m: unknown) => isWebviewMessage(m) && this.onMessage(m)),
       // Hidden webviews are torn down (no retainContextWhenHidden): they say `ready` again when shown.
       panel.onDidChangeViewState(() => {
         if (!panel.visible) this.ready = false;

@@ -111,3 +111,30 @@ export interface WebviewStrings {
 export const MAX_SEGMENTS = 1500;
 /** Mermaid's input limit: room for MAX_SEGMENTS segments with labels and their state notes. */
 export const MAX_TEXT_SIZE = 400_000;
+
+const isInt = (v: unknown): v is number => Number.isInteger(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/**
+ * Whether a message from the webview has the shape the host acts on. The webview renders user
+ * text, so nothing it posts is trusted: a `reveal` with a non-integer line or a `rendered` with a
+ * non-numeric seq would otherwise throw in the host or leave an export waiting forever.
+ */
+export function isWebviewMessage(m: unknown): m is WebviewMessage {
+  if (typeof m !== 'object' || m === null) return false;
+  const x = m as Record<string, unknown>;
+  switch (x.type) {
+    case 'ready':
+      return true;
+    case 'rendered':
+      return isInt(x.seq) && isInt(x.arrows) && isInt(x.notes) && isInt(x.crosses) && isNum(x.ms);
+    case 'renderFailed':
+      return isInt(x.seq) && (x.reason === 'tooLarge' || x.reason === 'error') && typeof x.message === 'string';
+    case 'reveal':
+      return isInt(x.line) && x.line >= 0;
+    case 'exported':
+      return isInt(x.requestId) && (x.data === undefined || typeof x.data === 'string') && (x.error === undefined || typeof x.error === 'string');
+    default:
+      return false;
+  }
+}
