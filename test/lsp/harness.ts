@@ -1,7 +1,7 @@
 // Drives the real language server (the built bundle) over stdio with a real LSP client
 // connection. Diagnostics are awaited by notification, never by sleeping.
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { ensureBuilt } from '../ensureBuilt';
 import { join } from 'node:path';
 import {
   createProtocolConnection,
@@ -17,11 +17,6 @@ import {
 const ROOT = join(__dirname, '..', '..');
 const SERVER = join(ROOT, 'dist', 'server', 'main.js');
 
-/** Builds the bundles once per test process, so an LSP test file can run on its own. */
-export function ensureBuilt(): void {
-  if (!process.env.TCPFLOW_SKIP_BUILD || !existsSync(SERVER)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs')], { cwd: ROOT, stdio: 'inherit' });
-  process.env.TCPFLOW_SKIP_BUILD = '1';
-}
 
 export interface Session {
   conn: ProtocolConnection;

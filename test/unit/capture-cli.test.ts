@@ -2,6 +2,7 @@
 // stream listing, -o/--force, and one clear line for every bad input.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ensureBuilt } from '../ensureBuilt';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -40,8 +41,7 @@ const LISTING = [
 ].join('\n');
 
 before(() => {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(built.status, 0, built.stderr);
+  ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcpflow-import-'));
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));

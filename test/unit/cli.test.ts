@@ -2,6 +2,7 @@
 // output formats and one-line errors.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { ensureBuilt } from '../ensureBuilt';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -39,8 +40,7 @@ const GOOD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA -> B: ACK 
 const BAD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=100\n';
 
 before(() => {
-  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  assert.equal(built.status, 0, built.stderr);
+  ensureBuilt();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tcpflow-cli-'));
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { diagnosticsOf, isMarkdownFile } from '../../server/src/cli/markdownCheck';
 import { syncNotes, type Output } from '../../server/src/cli/syncCommand';
 import { syncMermaidBlocks } from '../../server/src/core/markdown/sync';
+import { ensureBuilt } from '../ensureBuilt';
 
 const BAD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=100\n';
 const NOTE = `# Handshake\n\nNotes.\n\n\`\`\`tcpflow\n${BAD}\`\`\`\n`;
@@ -117,10 +118,10 @@ describe('sync', () => {
   });
 });
 
-// Runs once `sync` and `.md` checking are wired into the CLI (see the report: args.ts, commands.ts).
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
-const wired = fs.existsSync(CLI) && spawnSync(process.execPath, [CLI, '--help'], { encoding: 'utf8' }).stdout.includes('tcpflow-cli sync');
-describe('tcpflow-cli sync and check NOTE.md (the built CLI)', { skip: wired ? false : 'sync is not wired into the CLI yet' }, () => {
+describe('tcpflow-cli sync and check NOTE.md (the built CLI)', () => {
+  before(() => ensureBuilt());
+
   it('sync --check exits 1, sync writes, then --check exits 0; check reports the note’s lines', () => {
     const file = write('built/note.md', NOTE);
     const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
