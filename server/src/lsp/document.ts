@@ -1,6 +1,6 @@
 // A text document with its analysis, as every language feature receives it.
 import type { Lang } from '../core/i18n';
-import { LineMemo } from '../core/syntax/lineMemo';
+import type { LineMemo } from '../core/syntax/lineMemo';
 import type { Analysis } from '../core/tcp/analysis';
 import { analyzeAndScan, type ScannedLine } from './lineScan';
 
@@ -13,25 +13,17 @@ export interface AnalyzedDocument {
   analysis: Analysis;
   /** Every line's tokens, comment and own statement (see lineScan.ts). */
   scanned: ScannedLine[];
+  /** Lines as last built, for the next version's parse (lineMemo.ts); absent for one-off analyses. */
+  memo?: LineMemo;
   lang: Lang;
 }
 
-// One line memo per document: a keystroke re-parses only the line it changed (lineMemo.ts).
-// Bounded, so documents closed long ago do not keep theirs.
-const memos = new Map<string, LineMemo>();
-const MAX_MEMOS = 32;
-
-function memoFor(uri: string): LineMemo {
-  let memo = memos.get(uri);
-  if (memo) memos.delete(uri);
-  else memo = new LineMemo();
-  memos.set(uri, memo); // most recently used last
-  if (memos.size > MAX_MEMOS) memos.delete(memos.keys().next().value!);
-  return memo;
-}
-
-export function analyzeDocument(uri: string, version: number, text: string, lang: Lang): AnalyzedDocument {
-  return { uri, version, text, lang, ...analyzeAndScan(text, memoFor(uri)) };
+/**
+ * Analyzes one version of a document. Pass the memo of its previous version (or a new LineMemo)
+ * so a keystroke re-parses only the lines it changed; it travels on with the result.
+ */
+export function analyzeDocument(uri: string, version: number, text: string, lang: Lang, memo?: LineMemo): AnalyzedDocument {
+  return { uri, version, text, lang, memo, ...analyzeAndScan(text, memo) };
 }
 
 /** Settings under `tcpflow.*` the server reads (package.json `contributes.configuration`). */

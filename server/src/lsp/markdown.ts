@@ -32,16 +32,16 @@ export const MARKDOWN_LANGUAGE = 'markdown';
 export function analyzeMarkdown(uri: string, version: number, text: string, lang: Lang, previous?: MarkdownDocument): MarkdownDocument {
   const reusable = new Map<string, AnalyzedDocument>();
   if (previous && previous.lang === lang) for (const b of previous.blocks) reusable.set(`${b.block.firstLine}\n${b.block.text}`, b.doc);
-  const blocks = tcpflowBlocks(text).map((block, i) => ({
+  const blocks = tcpflowBlocks(text).map((block) => ({
     block,
-    doc: reusable.get(`${block.firstLine}\n${block.text}`) ?? analyzeBlock(uri, i, version, block, lang),
+    doc: reusable.get(`${block.firstLine}\n${block.text}`) ?? analyzeBlock(uri, version, block, lang),
   }));
   return { uri, version, lang, blocks };
 }
 
-function analyzeBlock(uri: string, index: number, version: number, block: FencedBlock, lang: Lang): AnalyzedDocument {
-  // Each block its own line memo (document.ts keys them by URI); the features see the note's URI.
-  const doc = { ...analyzeDocument(`${uri}#tcpflow-block-${index}`, version, block.text, lang), uri };
+function analyzeBlock(uri: string, version: number, block: FencedBlock, lang: Lang): AnalyzedDocument {
+  // An unchanged block keeps its whole analysis (above), so a block needs no line memo.
+  const doc = analyzeDocument(uri, version, block.text, lang);
   const diagnostics = doc.analysis.diagnostics.map((d) => withNoteLines(d, block.firstLine));
   return { ...doc, analysis: { ...doc.analysis, diagnostics } };
 }
