@@ -22,7 +22,6 @@ export type FixKind =
   | 'setState'
   | 'addAck'
   | 'replaceState'
-  | 'removeFlag'
   | 'declareState';
 
 export type MessageArgs = Record<string, string | number | undefined>;

@@ -1,7 +1,7 @@
 // Core diagnostics → LSP diagnostics, in the editor's language, each carrying its fix.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { localize } from '../core/i18n';
+import { formatMessage } from '../core/i18n';
 import type { AnalyzedDocument, ServerSettings } from './document';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -19,15 +19,12 @@ export function severityOf(d: Diagnostic, settings: ServerSettings): Severity {
 
 export function toLspDiagnostics(doc: AnalyzedDocument, settings: ServerSettings): LspDiagnostic[] {
   return doc.analysis.diagnostics.map((d) => {
-    const l = localize(d, doc.lang);
     return {
       range: d.range,
       severity: SEVERITY[severityOf(d, settings)],
       code: d.code,
       source: SOURCE,
-      message: l.message,
-      // The fix travels with the diagnostic so a code action needs no second analysis.
-      data: l.fix ? { title: l.fixTitle, edits: l.fix.edits } : undefined,
+      message: formatMessage(d, doc.lang),
     };
   });
 }

@@ -146,7 +146,6 @@ export const en: Catalog = {
     setState: (a) => `Change the state to ${a.state}`,
     addAck: () => 'Add the ACK flag',
     replaceState: (a) => `Change to ${a.state}`,
-    removeFlag: (a) => `Remove ${a.flag}`,
     declareState: (a) => `Declare ${a.name} as starting in ${a.state}`,
   },
   words: {

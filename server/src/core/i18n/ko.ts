@@ -145,7 +145,6 @@ export const ko: Catalog = {
     setState: (a) => `상태를 ${a.state}(으)로 바꾸기`,
     addAck: () => 'ACK 플래그 추가',
     replaceState: (a) => `${a.state}(으)로 바꾸기`,
-    removeFlag: (a) => `${a.flag} 제거`,
     declareState: (a) => `${a.name}이(가) ${a.state}에서 시작한다고 선언`,
   },
   words: {

@@ -1,7 +1,7 @@
 // What an endpoint may send, and with which numbers (SPEC §4 "Sending"; RFC 9293 §3.10).
 import { diag, type Diagnostic } from '../diagnostics';
 import type { MessageStmt, TcpState } from '../syntax/ast';
-import { fromWritten, judge, show, showText, unknown, type SeqVal } from './seqValue';
+import { fromWritten, judge, showText, unknown, type SeqVal } from './seqValue';
 import { hasConnection, type Endpoint } from './endpoint';
 import { BIT, addAckEdit, describe, flagBits, flagsRange, has, writtenLength, type Seg } from './segment';
 
@@ -150,6 +150,3 @@ export function settleAck(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
   ctx.report(diag('TF202', range, args, { kind: 'setAck', args: { value: text }, edits: [{ range, newText: text }] }));
   seg.ackNo = expected;
 }
-
-/** Human text of a value for messages (`?` when unknown). */
-export const shown = (v: SeqVal | undefined): string => String(show(v) ?? '?');
