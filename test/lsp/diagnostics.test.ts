@@ -47,6 +47,20 @@ describe('language server: diagnostics and quick fixes', () => {
     assert.deepEqual(after.diagnostics, []);
   });
 
+  it('offers to declare the state a participant starts in, after the preferred fix', async () => {
+    const { uri, diagnostics } = await s.open('A(FIN_WAIT_2) -> B: ACK\n');
+    const d = diagnostics.diagnostics[0];
+    const actions = (await s.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: d.range,
+      context: { diagnostics: [d], only: ['quickfix'] },
+    })) as { title: string; isPreferred?: boolean }[];
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [
+      ['Change the state to ESTABLISHED', true],
+      ['Declare A as starting in FIN_WAIT_2', false],
+    ]);
+  });
+
   it('offers "fix all" when a file has several fixable problems', async () => {
     const { uri } = await s.open('A(LISTEN) -> B: SYN(x)\nB -> A: SYN(y), ACK(x)\nA -> B: ACK seq=x ack=y+1\n');
     const actions = (await s.conn.sendRequest('textDocument/codeAction', {

@@ -164,6 +164,18 @@ describe('assertions', () => {
     assert.deepEqual(d.fix?.edits.map((e) => e.newText), ['SYN_SENT']);
   });
 
+  it('when nothing has happened to the participant yet, it also offers to declare the asserted start', () => {
+    const edits = (src: string) => expectError(src, 'TF200').alternatives?.map((f) => [f.kind, f.edits.map((e) => [e.range.start, e.newText])]);
+    // Undeclared: a participant line before its first use.
+    assert.deepEqual(edits('# mid-close notes\nA(⟦FIN_WAIT_2⟧) -> B: ACK\n'), [['declareState', [[{ line: 1, character: 0 }, 'participant A (FIN_WAIT_2)\n']]]]);
+    // Declared without a state: the state appended to its line.
+    assert.deepEqual(edits('participant A as "Client"\nA(⟦FIN_WAIT_2⟧) -> B: ACK\n'), [['declareState', [[{ line: 0, character: 25 }, ' (FIN_WAIT_2)']]]]);
+    // Declared with another state: that state replaced.
+    assert.deepEqual(edits('participant A (ESTABLISHED)\nA(⟦FIN_WAIT_2⟧) -> B: ACK\n'), [['declareState', [[{ line: 0, character: 15 }, 'FIN_WAIT_2']]]]);
+    // Once something has happened to it, the state is the flow's doing: no declaration offered.
+    assert.equal(expectError('A -> B: SYN seq=1\nA(⟦CLOSED⟧) -> B: SYN seq=1\n', 'TF200').alternatives, undefined);
+  });
+
   it('the receiver assertion is the state the segment finds it in', () => {
     expectError('A -> B(⟦SYN_RECEIVED⟧): SYN seq=1\n', 'TF200');
     expectClean('A -> B(LISTEN): SYN seq=1\n');

@@ -33,6 +33,8 @@ export interface Diagnostic {
   /** Arguments of the message; the text is made by i18n `formatMessage`. */
   args: MessageArgs;
   fix?: Fix;
+  /** Other ways to resolve it, offered after `fix` (e.g. declare the state the note assumed). */
+  alternatives?: Fix[];
 }
 
 /** A diagnostic with its text in one language, as the CLI and the language server show it. */

@@ -1,6 +1,6 @@
 // The checker: simulates every endpoint line by line as RFC 9293 §3.10 does (SPEC §4),
 // compares every state assertion, and records the state trace.
-import { diag, type Diagnostic } from '../diagnostics';
+import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Statement, StateRef, TcpState, TcpflowDocument } from '../syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
 import { createEndpoint, setState, type Endpoint } from './endpoint';
@@ -144,7 +144,23 @@ class Checker {
       since: e.receivedSinceCause ? 1 : 0,
     };
     const fix = { kind: 'setState' as const, args: { state: e.state }, edits: [{ range: ref.range, newText: e.state }] };
-    this.ctx.report(diag('TF200', ref.range, args, fix));
+    const d = diag('TF200', ref.range, args, fix);
+    // Nothing has happened to it yet: perhaps the notes mean it to start there (SPEC §3.2).
+    const declare = c.kind === 'initial' ? this.declareFix(e.name, ref.state) : undefined;
+    if (declare) d.alternatives = [declare];
+    this.ctx.report(d);
+  }
+
+  /** A fix that declares the participant's initial state: on its `participant` line, or a new one. */
+  private declareFix(name: string, state: TcpState): Fix | undefined {
+    const p = this.participants.find((x) => x.name === name);
+    if (!p) return undefined;
+    const args = { name, state };
+    const decl = p.declaration;
+    if (decl?.state) return { kind: 'declareState', args, edits: [{ range: decl.state.range, newText: state }] };
+    if (decl) return { kind: 'declareState', args, edits: [{ range: { start: decl.range.end, end: decl.range.end }, newText: ` (${state})` }] };
+    const at = { line: p.firstLine ?? 0, character: 0 };
+    return { kind: 'declareState', args, edits: [{ range: { start: at, end: at }, newText: `participant ${name} (${state})\n` }] };
   }
 }
 

@@ -20,13 +20,15 @@ export function codeActions(doc: AnalyzedDocument, params: CodeActionParams): Co
     for (const d of fixable) {
       if (!overlaps(d.range, params.range)) continue;
       const lsp = lspDiags.find((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character);
-      actions.push({
-        title: formatFixTitle(d.fix!, doc.lang),
-        kind: CodeActionKind.QuickFix,
-        diagnostics: lsp ? [lsp] : undefined,
-        isPreferred: true,
-        edit: { changes: { [doc.uri]: d.fix!.edits } },
-      });
+      for (const [i, fix] of [d.fix!, ...(d.alternatives ?? [])].entries()) {
+        actions.push({
+          title: formatFixTitle(fix, doc.lang),
+          kind: CodeActionKind.QuickFix,
+          diagnostics: lsp ? [lsp] : undefined,
+          isPreferred: i === 0,
+          edit: { changes: { [doc.uri]: fix.edits } },
+        });
+      }
     }
   }
   const kindAll = `${CodeActionKind.SourceFixAll}.tcpflow`;
