@@ -190,8 +190,10 @@ describe('assertions', () => {
     `, 'TF200');
   });
 
-  it('a state line naming no participant is an error', () => {
+  it('a state line or a note naming no participant is an error', () => {
     expectError('A -> B: SYN\nstate ⟦C⟧: CLOSED\n', 'TF209');
+    expectError('A -> B: SYN\nnote over A, ⟦C⟧: who is C?\n', 'TF209');
+    expectError('par\n  A -> B: SYN\n  note right of ⟦Z⟧: x\nend\n', 'TF209');
   });
 
   it('after a wrong assertion the checker keeps the computed state', () => {

@@ -39,7 +39,7 @@ class Checker {
 
   private readonly events: FlowEvent[];
 
-  constructor(doc: TcpflowDocument) {
+  constructor(private readonly doc: TcpflowDocument) {
     this.events = flowEvents(doc);
     this.participants = collectParticipants(doc, this.events);
     for (const p of this.participants) {
@@ -51,6 +51,7 @@ class Checker {
   }
 
   run(): CheckResult {
+    this.checkNoteTargets(this.doc.statements);
     for (const ev of this.events) {
       if (ev.kind === 'wait') this.wait(ev.stmt);
       else if (ev.kind === 'state') this.assertStates(ev.stmt);
@@ -127,6 +128,15 @@ class Checker {
       else this.assertState({ name: item.name, range: item.nameRange, state: item.state }, e);
     }
     this.step(stmt.line, 'state', stmt);
+  }
+
+  /** A note is put beside participants: each must be one of the flow's (TF209). */
+  private checkNoteTargets(statements: readonly (Statement | Extract<Statement, { kind: 'note' }>)[]): void {
+    for (const s of statements) {
+      if (s.kind === 'par') this.checkNoteTargets(s.branches.flat());
+      if (s.kind !== 'note') continue;
+      for (const t of s.targets) if (!this.endpoints.has(t.name)) this.ctx.report(diag('TF209', t.range, { name: t.name }));
+    }
   }
 
   /** `(STATE)` is the state at the moment of the event, before it takes effect (SPEC §3.3). */
