@@ -44,7 +44,16 @@ export interface LineEffect {
  * receiver at the delivery (in a par block other events come between the two, so a message's
  * `before`/`after` snapshots would blur them); for `wait 2MSL`, every participant it closed.
  */
+const effectsCache = new WeakMap<Analysis, Map<number, LineEffect>>();
+
+/** What each line did to the states; made once per analysis (hovers and inlay hints ask often). */
 export function effectsByLine(a: Analysis): Map<number, LineEffect> {
+  let effects = effectsCache.get(a);
+  if (!effects) effectsCache.set(a, (effects = computeEffects(a)));
+  return effects;
+}
+
+function computeEffects(a: Analysis): Map<number, LineEffect> {
   const byLine = new Map<number, LineEffect>();
   let prev: Record<string, TcpState> = Object.fromEntries(a.participants.map((p) => [p.name, p.initial]));
   for (const step of a.steps) {

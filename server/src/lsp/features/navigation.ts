@@ -24,7 +24,16 @@ export interface Occurrence {
 }
 
 /** Every written participant name, in document order. */
+const occurrencesCache = new WeakMap<AnalyzedDocument, Occurrence[]>();
+
+/** Every written participant name; made once per document version (highlights come on each cursor move). */
 export function participantOccurrences(doc: AnalyzedDocument): Occurrence[] {
+  let all = occurrencesCache.get(doc);
+  if (!all) occurrencesCache.set(doc, (all = findOccurrences(doc)));
+  return all;
+}
+
+function findOccurrences(doc: AnalyzedDocument): Occurrence[] {
   const out: Occurrence[] = [];
   const add = (name: string, range: Range, declaration = false) => out.push({ name, range, declaration });
   for (const l of doc.scanned) {
