@@ -40,11 +40,23 @@ export interface FenceRenderOptions {
 /** The placeholder for one ```tcpflow block. */
 export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {}): string {
   const lang = opts.lang ?? 'en';
+  const body = blockBody(content, lang, opts.firstLine ?? 0);
+  const attrs = attributes(opts.attrs ?? null, { 'data-lang': lang, 'data-segments': String(body.segments) });
+  return `<div${attrs}>\n${body.html}</div>\n`;
+}
+
+// The preview renders the whole note on every keystroke: a block whose text, place and language
+// did not change keeps its diagram and problem list (a few blocks per note, so a small cache).
+const bodies = new Map<string, { html: string; segments: number }>();
+const MAX_BODIES = 64;
+
+function blockBody(content: string, lang: Lang, by: number): { html: string; segments: number } {
+  const key = `${lang}\n${by}\n${content}`;
+  const cached = bodies.get(key);
+  if (cached) return cached;
   const a = analyze(content);
   const mermaid = renderMermaid(a, { lang, errorLines: errorLinesOf(a) });
-  const attrs = attributes(opts.attrs ?? null, { 'data-lang': lang, 'data-segments': String(a.messages.length) });
   const w = words(lang);
-  const by = opts.firstLine ?? 0;
   const problems = a.diagnostics
     .filter((d) => SHOWN.includes(d.severity))
     .map((d) => {
@@ -53,7 +65,10 @@ export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {
       return `<li class="tcpflow-problem tcpflow-${d.severity}">${escapeHtml(text)}</li>\n`;
     });
   const list = problems.length ? `<ul class="tcpflow-problems">\n${problems.join('')}</ul>\n` : '';
-  return `<div${attrs}>\n<pre class="tcpflow-mermaid">${escapeHtml(mermaid)}</pre>\n${list}</div>\n`;
+  const body = { html: `<pre class="tcpflow-mermaid">${escapeHtml(mermaid)}</pre>\n${list}`, segments: a.messages.length };
+  if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
+  bodies.set(key, body);
+  return body;
 }
 
 /** ` class="tcpflow-diagram …" name="value" …`: the token's attributes, ours added, all escaped. */
