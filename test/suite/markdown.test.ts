@@ -43,8 +43,14 @@ suite('Markdown notes with ```tcpflow blocks', () => {
     );
     assert.match(hover, /TF202/);
 
-    const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a): a is vscode.CodeAction => 'edit' in a && !!a.edit?.get(doc.uri).some((e) => e.range.isEqual(d.range) && e.newText === '101'));
+    // No event says the server's code actions for this version are ready: ask again (bounded) as for the hover.
+    const isFix = (a: vscode.CodeAction | vscode.Command): a is vscode.CodeAction =>
+      'edit' in a && !!a.edit?.get(doc.uri).some((e) => e.range.isEqual(d.range) && e.newText === '101');
+    const actions = await poll(
+      async () => (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value)) ?? [],
+      (list) => list.some(isFix),
+    );
+    const fix = actions.find(isFix);
     assert.ok(fix, `a quick fix writing 101 over the diagnostic's range among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit!));
     await waitForDiagnostics(doc.uri, (x) => x.length === 0, 'no diagnostics after the fix');
