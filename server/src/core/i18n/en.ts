@@ -1,6 +1,7 @@
 // English diagnostic messages. Each says what was expected and why, citing RFC 9293.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
+import { STATE_NAMES } from '../syntax/ast';
 
 const EXPECTED: Record<string, string> = {
   statement: 'a statement (a message, participant, par, note, wait, state or title)',
@@ -82,7 +83,7 @@ function rstWhy(a: MessageArgs): string {
 export const en: Catalog = {
   messages: {
     TF100: (a) => `Expected ${EXPECTED[String(a.expected)] ?? a.expected}${a.found ? `, found '${a.found}'` : ' at the end of the line'}.`,
-    TF101: (a) => `Unknown state '${a.written}'. Did you mean ${a.nearest}? Valid states (RFC 9293): CLOSED, LISTEN, SYN_SENT, SYN_RECEIVED, ESTABLISHED, FIN_WAIT_1, FIN_WAIT_2, CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT.`,
+    TF101: (a) => `Unknown state '${a.written}'. Did you mean ${a.nearest}? Valid states (RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text} is out of range: sequence space is 32-bit, 0 to 4294967295 (RFC 9293 §3.4).`,
     TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: seq, ack, len, win, mss, wscale, sackOK, ts.`,
     TF104: (a) => `Participant ${a.name} is already declared on line ${a.firstLine}.`,

@@ -47,8 +47,13 @@ function addEvents(s: Statement, out: FlowEvent[]): void {
 
 /** Every message statement in source order (par branches flattened). */
 export function messagesInSourceOrder(doc: TcpflowDocument): MessageStmt[] {
+  return messagesOf(doc.statements);
+}
+
+/** The messages among these statements, in source order (par branches flattened). */
+export function messagesOf(statements: readonly Statement[]): MessageStmt[] {
   const out: MessageStmt[] = [];
-  for (const s of doc.statements) {
+  for (const s of statements) {
     if (s.kind === 'message') out.push(s);
     else if (s.kind === 'par') for (const m of s.branches.flat()) if (m.kind === 'message') out.push(m);
   }

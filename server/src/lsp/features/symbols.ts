@@ -6,16 +6,17 @@ import type { Lang } from '../../core/i18n';
 import type { MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
 import type { AnalyzedDocument } from '../document';
+import { words } from '../../core/i18n';
+import { isSynchronized } from '../../core/tcp/endpoint';
+import { messagesOf } from '../../core/tcp/events';
 
 type Phase = 'establishment' | 'data' | 'termination';
 
 const WORDS: Record<Lang, Record<Phase | 'title' | 'lost' | 'par', string>> = {
-  en: { establishment: 'Connection establishment', data: 'Data transfer', termination: 'Connection termination', title: 'title', lost: 'lost', par: 'in flight together' },
-  ko: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제', title: '제목', lost: '유실', par: '동시에 전송' },
+  // "lost" is the catalogue's word, as the diagrams and tables say it.
+  en: { establishment: 'Connection establishment', data: 'Data transfer', termination: 'Connection termination', title: 'title', lost: words('en').lost, par: 'in flight together' },
+  ko: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제', title: '제목', lost: words('ko').lost, par: '동시에 전송' },
 };
-
-/** States before the handshake is complete; "both sides ESTABLISHED" means neither is in one. */
-const UNSYNCHRONIZED = new Set<TcpState>(['CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RECEIVED']);
 
 const byStart = (a: { range: Range }, b: { range: Range }) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
@@ -43,18 +44,13 @@ function participantSymbol(p: ParticipantInfo, a: Analysis): DocumentSymbol | un
     return { name: p.name, detail, kind: SymbolKind.Object, range: p.declaration.range, selectionRange: p.declaration.nameRange };
   }
   // Never declared: the symbol sits on its first use.
-  for (const m of messages(a.doc.statements)) {
+  for (const m of messagesOf(a.doc.statements)) {
     const end = m.from.name === p.name ? m.from : m.to.name === p.name ? m.to : undefined;
     if (end) return { name: p.name, detail, kind: SymbolKind.Object, range: end.range, selectionRange: end.range };
   }
   return undefined;
 }
 
-function messages(statements: Statement[]): MessageStmt[] {
-  return statements.flatMap((s) =>
-    s.kind === 'message' ? [s] : s.kind === 'par' ? s.branches.flat().filter((m): m is MessageStmt => m.kind === 'message') : [],
-  );
-}
 
 interface PhaseRun {
   phase: Phase;
@@ -77,7 +73,7 @@ function phaseRuns(a: Analysis): PhaseRun[] {
   let pair: string[] = [];
   for (const s of a.doc.statements) {
     if (s.kind === 'title' || s.kind === 'participant') continue;
-    const infos = messages([s]).flatMap((m) => info.get(m) ?? []);
+    const infos = messagesOf([s]).flatMap((m) => info.get(m) ?? []);
     let phase = current?.phase;
     if (infos.length > 0) {
       const has = (f: string) => infos.some((m) => m.flags.includes(f as never));
@@ -88,7 +84,8 @@ function phaseRuns(a: Analysis): PhaseRun[] {
         if (syn) pair = [syn.from, syn.to];
       } else if (phase === 'establishment') {
         const now = statesBefore(s.range.start.line);
-        if (pair.every((n) => now[n] && !UNSYNCHRONIZED.has(now[n]))) phase = 'data';
+        // Both ends past the handshake: synchronized (RFC 9293 §3.5.2).
+        if (pair.every((n) => now[n] && isSynchronized(now[n]))) phase = 'data';
       }
     }
     if (phase === undefined) continue;
@@ -117,7 +114,7 @@ function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
 }
 
 function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: (typeof WORDS)[Lang]): DocumentSymbol {
-  const children = messages([p]).map((m) => messageSymbol(m, info.get(m), w.lost));
+  const children = messagesOf([p]).map((m) => messageSymbol(m, info.get(m), w.lost));
   return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
 }
 
