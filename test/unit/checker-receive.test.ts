@@ -136,6 +136,14 @@ describe('synchronized states', () => {
     assert.deepEqual(dup.messages.map((m) => m.role), ['normal', 'retransmission']);
   });
 
+  it('after 2MSL the connection is gone: CLOSED may send only SYN or RST, and a new SYN opens a new one', () => {
+    const closed = 'A -> B: FIN,ACK seq=1 ack=5\nB -> A: FIN,ACK seq=5 ack=2\nA -> B: ACK seq=2 ack=6\nwait 2MSL\n';
+    const d = expectError(closed + 'A -> B: ⟦PSH,ACK⟧ seq=2 ack=6 len=5\n', 'TF203');
+    assert.deepEqual([d.args.state, d.args.allowed], ['CLOSED', 'syn,rst']);
+    const again = expectClean(closed + 'A -> B: SYN seq=100\n');
+    assert.equal(again.finalStates.A, 'SYN_SENT');
+  });
+
   it('TIME_WAIT: a new SYN above the old RCV.NXT opens a new connection (§3.10.7.4 MAY-2)', () => {
     const a = run(flow`
       B -> A: FIN,ACK seq=1 ack=5

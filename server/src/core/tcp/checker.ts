@@ -3,7 +3,7 @@
 import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Statement, StateRef, TcpState, TcpflowDocument } from '../syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
-import { createEndpoint, setState, type Endpoint } from './endpoint';
+import { createEndpoint, resetConnection, setState, type Endpoint } from './endpoint';
 import { flowEvents, type Flight, type FlowEvent } from './events';
 import { collectParticipants } from './initialStates';
 import { deliver } from './receiver';
@@ -116,7 +116,10 @@ class Checker {
     for (const e of this.endpoints.values()) {
       e.waitedSinceSend = true;
       // RFC 9293 §3.10.8: the 2MSL timer ends TIME_WAIT.
-      if (stmt.is2MSL && e.state === 'TIME_WAIT') setState(e, 'CLOSED', { kind: 'wait', line: stmt.line });
+      if (stmt.is2MSL && e.state === 'TIME_WAIT') {
+        setState(e, 'CLOSED', { kind: 'wait', line: stmt.line });
+        resetConnection(e); // the connection is gone: a later SYN starts a new one
+      }
     }
     this.step(stmt.line, 'wait', stmt);
   }
