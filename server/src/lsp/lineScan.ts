@@ -6,7 +6,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { analyze } from '../core/analyze';
 import type { BuiltLine, LineItem } from '../core/syntax/build';
 import type { LineMemo } from '../core/syntax/lineMemo';
-import type { LexedLine } from '../core/syntax/tokens';
+import type { LexedLine } from '../core/syntax/scanner';
 import type { Analysis } from '../core/tcp/analysis';
 
 export interface ScannedToken {

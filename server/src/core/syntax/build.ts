@@ -14,7 +14,7 @@ import { buildSegment, type LineError } from './segment';
 import { LineSpan } from './span';
 import { nearestState, parseStateName } from './states';
 import * as Tokens from './tokens';
-import type { LexedLine } from './tokens';
+import type { LexedLine } from './scanner';
 
 // A plain copy: reading a CommonJS namespace goes through a getter on every access.
 const T = { ...Tokens };

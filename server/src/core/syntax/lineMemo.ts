@@ -3,7 +3,7 @@
 // built again (a line that moved is built again too: its ranges name its line). Reuse is safe
 // because nothing mutates a syntax tree once it is built.
 import type { BuiltLine } from './build';
-import type { LexedLine } from './tokens';
+import type { LexedLine } from './scanner';
 
 export interface MemoLine {
   /** The line's text, without its line end. */

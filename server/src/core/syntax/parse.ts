@@ -4,7 +4,7 @@
 import { diag, type Diagnostic } from '../diagnostics';
 import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement, TcpflowDocument } from './ast';
 import { buildLine, type BuiltLine } from './build';
-import { lexChunk, lexLines, type LexedLine } from './tokens';
+import { lexLines, type LexedLine } from './scanner';
 import { splitLines, type LineMemo, type MemoLine } from './lineMemo';
 
 export interface ParseResult {
@@ -139,7 +139,7 @@ function parseReusing(source: string, memo: LineMemo, onLine?: LineObserver): Pa
       const old = memo.lines[i];
       let entry = old && old.text === lines[i] ? old : undefined;
       if (!entry) {
-        lexChunk(lines[i], i, (chunk, lexed) => (entry = { text: lines[i], source: chunk, lexed, built: buildSafely(chunk, lexed) }));
+        lexLines(lines[i], (chunk, lexed) => (entry = { text: lines[i], source: chunk, lexed, built: buildSafely(chunk, lexed) }), i);
       }
       if (!entry) continue;
       next[i] = entry;

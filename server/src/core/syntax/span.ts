@@ -2,7 +2,7 @@
 // UTF-16 character, end exclusive), plus the end-of-line spot where "missing …" errors go.
 import type { IToken } from 'chevrotain';
 import type { Pos, Range } from './ast';
-import type { LexedLine } from './tokens';
+import type { LexedLine } from './scanner';
 
 export function tokenEnd(tok: IToken): number {
   return tok.startOffset + tok.image.length;

@@ -1,8 +1,9 @@
-// Chevrotain tokens of .tcpflow (SPEC §2) and the lexer that splits a whole text into lines.
-// The lexer never fails: any character no other token matches becomes an `Other` token, which
+// Chevrotain tokens of .tcpflow (SPEC §2). Their patterns define the lexical grammar, which
+// scanner.ts implements by hand for speed (a test compares it with a chevrotain Lexer built from
+// `ALL_TOKENS`). The lexer never fails: any character no other token matches becomes an `Other` token, which
 // the line parser rejects where a token is expected and free text (title, notes, …) accepts.
 import * as chevrotain from 'chevrotain';
-import type { IToken, TokenType, CustomPatternMatcherFunc } from 'chevrotain';
+import type { TokenType, CustomPatternMatcherFunc } from 'chevrotain';
 
 // chevrotain is ESM whose own dependencies export only the "import" condition: the test and
 // bench scripts run tsx with `--conditions=import` so they resolve (esbuild bundles it as is).
@@ -99,14 +100,16 @@ export const Identifier = createToken({
 
 // Keywords and flag names are not lexed by patterns of their own: an identifier whose text is
 // one (in any case) is re-typed after lexing, which is much faster than one regex per keyword.
-const KEYWORDS = new Map<string, TokenType>();
+const keywords = new Map<string, TokenType>();
+/** Keyword and flag token types by lower-case spelling. */
+export const KEYWORDS: ReadonlyMap<string, TokenType> = keywords;
 function keyword(word: string, categories: TokenType[]): TokenType {
   const type = createToken({
     name: word.charAt(0).toUpperCase() + word.slice(1),
     pattern: Lexer.NA,
     categories: [Word, AnyTok, ...categories],
   });
-  KEYWORDS.set(word, type);
+  keywords.set(word, type);
   return type;
 }
 
@@ -128,16 +131,6 @@ export const SynAck = keyword('synack', [MsgStart]);
 export const FLAG_TOKENS = ['syn', 'ack', 'fin', 'rst', 'psh', 'urg', 'ece', 'cwr'].map((f) =>
   keyword(f, [FlagTok, MsgStart]),
 );
-const MAX_KEYWORD = 11;
-
-/** The keyword an identifier spells (ASCII letters only, any case), if any. */
-function keywordOf(image: string): TokenType | undefined {
-  if (image.length > MAX_KEYWORD) return undefined;
-  const type = KEYWORDS.get(image.toLowerCase());
-  // toLowerCase maps a few non-ASCII letters to ASCII (the Kelvin sign K → k): not keywords.
-  return type && /^[A-Za-z]+$/.test(image) ? type : undefined;
-}
-
 /** Any single code point not matched above (`@`, `.`, a lone surrogate): rejected by the parser. */
 export const Other = createToken({
   name: 'Other',
@@ -147,7 +140,7 @@ export const Other = createToken({
   start_chars_hint: [...Array.from({ length: 128 }, (_, i) => i).filter((c) => c !== 10 && c !== 13), ...NON_ASCII_HINT],
 });
 
-/** What the lexer matches, in order of priority. */
+/** What the lexer matches, in order of priority (identifiers spelling a keyword are then re-typed). */
 export const ALL_TOKENS: TokenType[] = [
   Newline,
   WhiteSpace,
@@ -181,69 +174,3 @@ export const PARSER_TOKENS: TokenType[] = [
   StringTok,
   ArrowTok,
 ];
-
-const lexer = new Lexer(ALL_TOKENS, { positionTracking: 'onlyOffset', ensureOptimizations: true });
-
-/** One source line: its parsable tokens (comments removed) and where it starts. */
-export interface LexedLine {
-  /** 0-based line number. */
-  line: number;
-  /** Offset of the line's first character in the chunk of text it was lexed from. */
-  start: number;
-  /** The line's tokens; comments and white space are left out. */
-  tokens: IToken[];
-}
-
-/** Chunks end after a `\n` at least this far in, so a `\r\n` is never split. */
-const CHUNK = 1 << 15;
-
-/**
- * Lexes the text a chunk of lines at a time and hands every line holding a token to `onLine`,
- * with the chunk its offsets refer to. Returns the number of lines. Chunking keeps the tokens of
- * a big file short-lived, which makes garbage collection far cheaper than one huge token array.
- */
-export function lexLines(text: string, onLine: (source: string, line: LexedLine) => void): number {
-  let line = 0;
-  for (let from = 0; ; ) {
-    const nl = text.length - from > CHUNK ? text.indexOf('\n', from + CHUNK) : -1;
-    const to = nl < 0 ? text.length : nl + 1;
-    line = lexChunk(from === 0 && to === text.length ? text : text.slice(from, to), line, onLine);
-    if (to >= text.length) return line + 1;
-    from = to;
-  }
-}
-
-function restoreSkipped(chunk: string, tokens: IToken[], errors: { offset: number; length: number }[]): void {
-  for (const e of errors) {
-    const image = chunk.substr(e.offset, e.length);
-    tokens.push({ image, startOffset: e.offset, tokenType: Other, tokenTypeIdx: Other.tokenTypeIdx as number } as IToken);
-  }
-  tokens.sort((a, b) => a.startOffset - b.startOffset);
-}
-
-/** Lexes one chunk starting at line `line`; returns the number of its last line. */
-export function lexChunk(chunk: string, line: number, onLine: (source: string, line: LexedLine) => void): number {
-  const { tokens, errors } = lexer.tokenize(chunk);
-  // The catch-all `Other` token leaves nothing unmatched; were anything ever skipped, it comes
-  // back as an `Other` token so the line still gets its TF100.
-  if (errors.length > 0) restoreSkipped(chunk, tokens, errors);
-  let current: LexedLine = { line, start: 0, tokens: [] };
-  for (const tok of tokens) {
-    const type = tok.tokenType;
-    if (type === Newline) {
-      if (current.tokens.length > 0) onLine(chunk, current);
-      current = { line: current.line + 1, start: tok.startOffset + tok.image.length, tokens: [] };
-    } else if (type !== Comment) {
-      if (type === Identifier) {
-        const kw = keywordOf(tok.image);
-        if (kw) {
-          tok.tokenType = kw;
-          tok.tokenTypeIdx = kw.tokenTypeIdx as number;
-        }
-      }
-      current.tokens.push(tok);
-    }
-  }
-  if (current.tokens.length > 0) onLine(chunk, current);
-  return current.line;
-}
