@@ -1,10 +1,10 @@
 // The checker: simulates every endpoint line by line as RFC 9293 §3.10 does (SPEC §4),
 // compares every state assertion, and records the state trace.
 import { diag, type Diagnostic, type Fix } from '../diagnostics';
-import type { Endpoint as EndpointRef, MessageStmt, Statement, StateRef, TcpState, TcpflowDocument } from '../syntax/ast';
+import type { Endpoint as EndpointRef, Flag, MessageStmt, NoteStmt, Statement, StateRef, StateStmt, TcpState, TcpflowDocument, WaitStmt } from '../syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
 import { createEndpoint, resetConnection, setState, type Endpoint } from './endpoint';
-import { flowEvents, type Flight, type FlowEvent } from './events';
+import { visitFlow, type FlowVisitor } from './events';
 import { collectParticipants } from './initialStates';
 import { deliver } from './receiver';
 import { describe, has, orderedFlags, type Seg } from './segment';
@@ -21,12 +21,16 @@ export function check(doc: TcpflowDocument): CheckResult {
   return new Checker(doc).run();
 }
 
-class Checker {
+class Checker implements FlowVisitor {
   private readonly participants: ParticipantInfo[];
   private readonly endpoints = new Map<string, Endpoint>();
   /** The endpoints in column order (the same order as `participants`), for the per-step comparison. */
   private readonly columns: Endpoint[] = [];
+  /** Each column's state in `states`, by index: the per-step comparison then looks up no names. */
+  private readonly shown: TcpState[] = [];
   private readonly diagnostics: Diagnostic[] = [];
+  /** TF209s of notes: met during the walk, listed before the other diagnostics. */
+  private readonly noteDiagnostics: Diagnostic[] = [];
   private readonly steps: TraceStep[] = [];
   private readonly messages: MessageInfo[] = [];
   private readonly knownSymbols = new Set<string>();
@@ -37,83 +41,83 @@ class Checker {
     isKnownSymbol: (s) => this.knownSymbols.has(s),
   };
 
-  private readonly events: FlowEvent[];
+  /** Segments sent and not yet arrived. They arrive in the order they were sent (SPEC §3.4). */
+  private readonly inFlight: Seg[] = [];
+  /** How many messages have arrived: `messages[arrived]` is the next to arrive, for the same reason. */
+  private arrived = 0;
+  /** MessageInfo.flags by flag bits: messages with the same flags share one array (never mutated). */
+  private readonly flagLists: Flag[][] = [];
 
   constructor(private readonly doc: TcpflowDocument) {
-    this.events = flowEvents(doc);
-    this.participants = collectParticipants(doc, this.events);
+    this.participants = collectParticipants(doc);
     for (const p of this.participants) {
       const e = createEndpoint(p);
       this.endpoints.set(p.name, e);
       this.columns.push(e);
+      this.shown.push(p.initial);
       this.states[p.name] = p.initial;
     }
   }
 
   run(): CheckResult {
-    this.checkNoteTargets(this.doc.statements);
-    for (const ev of this.events) {
-      if (ev.kind === 'wait') this.wait(ev.stmt);
-      else if (ev.kind === 'state') this.assertStates(ev.stmt);
-      else if (ev.kind === 'send') this.send(ev.flight);
-      else this.arrive(ev.flight);
-    }
+    visitFlow(this.doc, this);
+    const notes = this.noteDiagnostics;
     return {
       participants: this.participants,
       steps: this.steps,
       messages: this.messages,
-      diagnostics: this.diagnostics,
+      diagnostics: notes.length ? [...notes, ...this.diagnostics] : this.diagnostics,
       finalStates: this.states,
     };
   }
 
   /** Records a step that has just happened, with the states it changed. */
   private step(line: number, event: StepEvent, stmt: Statement, message?: MessageInfo): void {
-    const before = this.states;
     let changes: StateChange[] = NO_CHANGES;
-    for (const e of this.columns) {
-      if (before[e.name] === e.state) continue;
+    for (let i = 0; i < this.columns.length; i++) {
+      const e = this.columns[i];
+      if (this.shown[i] === e.state) continue;
       if (changes === NO_CHANGES) changes = [];
-      changes.push({ name: e.name, from: before[e.name], to: e.state });
+      changes.push({ name: e.name, from: this.shown[i], to: e.state });
+      this.shown[i] = e.state;
     }
     if (changes.length) {
-      this.states = { ...before };
+      this.states = { ...this.states };
       for (const c of changes) this.states[c.name] = c.to;
     }
     this.steps.push({ line, event, stmt, message, changes, states: this.states });
   }
 
-  private send(flight: Flight): void {
-    const msg = flight.msg;
+  send(msg: MessageStmt): void {
     const s = this.endpoints.get(msg.from.name)!;
     const r = this.endpoints.get(msg.to.name)!;
     const before = this.states;
     this.assertState(msg.from, s);
     const seg = sendSegment(this.ctx, s, r, msg);
-    const info = describeMessage(msg, seg, before);
+    const info = describeMessage(msg, seg, before, this.flagList(seg.flags));
     this.step(msg.line, 'send', msg, info);
     const { seq, ack } = msg.segment;
     if (seq?.value?.sym) this.knownSymbols.add(seq.value.sym);
     if (ack?.value?.sym) this.knownSymbols.add(ack.value.sym);
     this.messages.push(info);
-    flight.sent = { seg, info } satisfies Sent;
+    this.inFlight.push(seg);
   }
 
-  private arrive(f: Flight): void {
-    const msg = f.msg;
-    const flight = f.sent as Sent;
-    const r = this.endpoints.get(msg.to.name)!;
-    const s = this.endpoints.get(msg.from.name)!;
+  arrive(msg: MessageStmt): void {
+    const seg = this.inFlight.shift()!;
+    const info = this.messages[this.arrived++];
+    const r = seg.receiver;
+    const s = seg.sender;
     this.assertState(msg.to, r);
     const lost = msg.arrow === '-x';
-    if (!lost && flight.seg.role !== 'rejected') deliver(this.ctx, r, s, flight.seg);
-    this.step(msg.line, lost ? 'lose' : 'deliver', msg, flight.info);
-    flight.info.after = this.states;
-    flight.info.role = flight.seg.role;
+    if (!lost && seg.role !== 'rejected') deliver(this.ctx, r, s, seg);
+    this.step(msg.line, lost ? 'lose' : 'deliver', msg, info);
+    info.after = this.states;
+    info.role = seg.role;
   }
 
-  private wait(stmt: Extract<Statement, { kind: 'wait' }>): void {
-    for (const e of this.endpoints.values()) {
+  wait(stmt: WaitStmt): void {
+    for (const e of this.columns) {
       e.waitedSinceSend = true;
       // RFC 9293 §3.10.8: the 2MSL timer ends TIME_WAIT.
       if (stmt.is2MSL && e.state === 'TIME_WAIT') {
@@ -124,7 +128,8 @@ class Checker {
     this.step(stmt.line, 'wait', stmt);
   }
 
-  private assertStates(stmt: Extract<Statement, { kind: 'state' }>): void {
+  /** A `state` line: every state it names is asserted. */
+  state(stmt: StateStmt): void {
     for (const item of stmt.items) {
       const e = this.endpoints.get(item.name);
       if (!e) this.ctx.report(diag('TF209', item.nameRange, { name: item.name }));
@@ -134,12 +139,12 @@ class Checker {
   }
 
   /** A note is put beside participants: each must be one of the flow's (TF209). */
-  private checkNoteTargets(statements: readonly (Statement | Extract<Statement, { kind: 'note' }>)[]): void {
-    for (const s of statements) {
-      if (s.kind === 'par') this.checkNoteTargets(s.branches.flat());
-      if (s.kind !== 'note') continue;
-      for (const t of s.targets) if (!this.endpoints.has(t.name)) this.ctx.report(diag('TF209', t.range, { name: t.name }));
-    }
+  note(stmt: NoteStmt): void {
+    for (const t of stmt.targets) if (!this.endpoints.has(t.name)) this.noteDiagnostics.push(diag('TF209', t.range, { name: t.name }));
+  }
+
+  private flagList(bits: number): Flag[] {
+    return (this.flagLists[bits] ??= orderedFlags(bits));
   }
 
   /** `(STATE)` is the state at the moment of the event, before it takes effect (SPEC §3.3). */
@@ -177,18 +182,13 @@ class Checker {
   }
 }
 
-interface Sent {
-  seg: Seg;
-  info: MessageInfo;
-}
-
-function describeMessage(msg: MessageStmt, seg: Seg, before: Record<string, TcpState>): MessageInfo {
+function describeMessage(msg: MessageStmt, seg: Seg, before: Record<string, TcpState>, flags: Flag[]): MessageInfo {
   return {
     stmt: msg,
     from: msg.from.name,
     to: msg.to.name,
     lost: msg.arrow === '-x',
-    flags: orderedFlags(seg.flags),
+    flags,
     seq: show(seg.seq),
     ack: has(seg, 'ACK') ? show(seg.ackNo) : undefined,
     len: seg.len,

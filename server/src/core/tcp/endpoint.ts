@@ -76,6 +76,7 @@ export const isSynchronized = (s: TcpState): boolean => SYNCHRONIZED.has(s);
 export const hasConnection = (s: TcpState): boolean => s === 'SYN_RECEIVED' || isSynchronized(s);
 
 export function createEndpoint(p: ParticipantInfo): Endpoint {
+  // Every field is set here, even the unknown ones, so every endpoint keeps one object shape.
   const e: Endpoint = {
     name: p.name,
     state: p.initial,
@@ -83,9 +84,18 @@ export function createEndpoint(p: ParticipantInfo): Endpoint {
     receivedSinceCause: false,
     passive: p.initial === 'LISTEN' || p.initial === 'SYN_RECEIVED',
     listener: p.initial === 'LISTEN',
+    iss: undefined,
+    sndUna: undefined,
+    sndNxt: undefined,
+    irs: undefined,
+    rcvNxt: undefined,
     unacked: [],
+    finSeq: undefined,
+    finLine: undefined,
     outOfOrder: [],
+    lastReceived: undefined,
     waitedSinceSend: false,
+    lastSent: undefined,
     incarnation: 0,
   };
   seedNumbers(e);

@@ -1,53 +1,59 @@
 // The order in which a document's events happen: a message is sent then delivered (or lost);
 // in a `par` block every send comes first, then every delivery, in order (SPEC §3.4).
-import type { MessageStmt, Statement, StateStmt, TcpflowDocument, WaitStmt } from '../syntax/ast';
+import type { MessageStmt, NoteStmt, ParticipantStmt, Statement, StateStmt, TcpflowDocument, WaitStmt } from '../syntax/ast';
 
-/** Shared by a message's send and arrive events: what was sent travels to the arrival. */
-export interface Flight {
-  msg: MessageStmt;
-  /** Filled in by the checker at the send. */
-  sent?: unknown;
+/**
+ * What to do at each event. Messages arrive in the order they were sent, in `par` blocks too.
+ * Participant and note lines are no events; they are passed on where they stand, so that no
+ * one needs a walk of their own.
+ */
+export interface FlowVisitor {
+  send(msg: MessageStmt): void;
+  arrive(msg: MessageStmt): void;
+  wait?(stmt: WaitStmt): void;
+  state?(stmt: StateStmt): void;
+  participant?(stmt: ParticipantStmt): void;
+  note?(stmt: NoteStmt): void;
 }
 
-export type FlowEvent =
-  | { kind: 'send' | 'arrive'; msg: MessageStmt; flight: Flight }
-  | { kind: 'wait'; stmt: WaitStmt }
-  | { kind: 'state'; stmt: StateStmt };
-
-/** The document's events in the order they happen (a plain array: the checker walks it twice). */
-export function flowEvents(doc: TcpflowDocument): FlowEvent[] {
-  const out: FlowEvent[] = [];
-  for (const s of doc.statements) addEvents(s, out);
-  return out;
+/**
+ * Calls the visitor for the document's events in the order they happen. It makes no event
+ * objects: the checker runs on every keystroke, on documents of thousands of lines.
+ */
+export function visitFlow(doc: TcpflowDocument, v: FlowVisitor): void {
+  for (const s of doc.statements) visitStatement(s, v);
 }
 
-function addEvents(s: Statement, out: FlowEvent[]): void {
+function visitStatement(s: Statement, v: FlowVisitor): void {
   switch (s.kind) {
-    case 'message': {
-      const flight: Flight = { msg: s };
-      out.push({ kind: 'send', msg: s, flight }, { kind: 'arrive', msg: s, flight });
+    case 'message':
+      v.send(s);
+      v.arrive(s);
       return;
-    }
-    case 'par': {
-      const flights = s.branches.flat().flatMap((m): Flight[] => (m.kind === 'message' ? [{ msg: m }] : []));
-      for (const flight of flights) out.push({ kind: 'send', msg: flight.msg, flight });
-      for (const flight of flights) out.push({ kind: 'arrive', msg: flight.msg, flight });
+    case 'par':
+      for (const branch of s.branches) {
+        for (const m of branch) {
+          if (m.kind === 'message') v.send(m);
+          else v.note?.(m);
+        }
+      }
+      for (const branch of s.branches) for (const m of branch) if (m.kind === 'message') v.arrive(m);
       return;
-    }
     case 'wait':
-      out.push({ kind: 'wait', stmt: s });
+      v.wait?.(s);
       return;
     case 'state':
-      out.push({ kind: 'state', stmt: s });
+      v.state?.(s);
+      return;
+    case 'participant':
+      v.participant?.(s);
+      return;
+    case 'note':
+      v.note?.(s);
       return;
     default:
       return;
   }
-}
-
-/** Every message statement in source order (par branches flattened). */
-export function messagesInSourceOrder(doc: TcpflowDocument): MessageStmt[] {
-  return messagesOf(doc.statements);
 }
 
 /** The messages among these statements, in source order (par branches flattened). */

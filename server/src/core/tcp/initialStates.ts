@@ -4,7 +4,7 @@
 // §3.5), anything else means the notes begin mid-connection (ESTABLISHED).
 import type { Flag, MessageStmt, TcpflowDocument } from '../syntax/ast';
 import type { ParticipantInfo } from './analysis';
-import { messagesInSourceOrder, type FlowEvent } from './events';
+import { visitFlow } from './events';
 
 function hasFlag(m: MessageStmt, f: Flag): boolean {
   return m.segment.flags.some((r) => r.flag === f);
@@ -12,60 +12,86 @@ function hasFlag(m: MessageStmt, f: Flag): boolean {
 
 const isBareSyn = (m: MessageStmt): boolean => hasFlag(m, 'SYN') && !hasFlag(m, 'ACK');
 
-/** Participants in column order: declaration order, then first use in a message. */
-export function collectParticipants(doc: TcpflowDocument, events: FlowEvent[]): ParticipantInfo[] {
-  const byName = new Map<string, ParticipantInfo>();
-  for (const s of doc.statements) {
-    if (s.kind !== 'participant' || byName.has(s.name)) continue;
-    byName.set(s.name, {
-      name: s.name,
-      label: s.label?.text,
-      initial: s.state?.state ?? 'CLOSED',
-      initialReason: 'declared',
-      declaration: s,
-    });
-  }
-  for (const m of messagesInSourceOrder(doc)) {
-    for (const end of [m.from, m.to]) {
-      const known = byName.get(end.name);
-      if (known) known.firstLine ??= m.line;
-      else byName.set(end.name, { name: end.name, initial: 'ESTABLISHED', initialReason: 'midConnection', firstLine: m.line });
-    }
-  }
-  inferInitialStates(events, byName);
-  return [...byName.values()];
+/** What the walk learns about a name used in messages. */
+interface Use {
+  firstLine: number;
+  /** The message of its first event (SPEC §4), and whether it sent or received it. */
+  first: MessageStmt | undefined;
+  sending: boolean;
 }
 
-function inferInitialStates(events: FlowEvent[], byName: Map<string, ParticipantInfo>): void {
-  const decided = new Set<string>();
-  for (const p of byName.values()) {
+/**
+ * Participants in column order: declaration order, then first use in a message. One walk over
+ * the document finds the declarations, the uses and each name's first event; the starts are
+ * decided after it, since a declaration may come after the messages that use the name.
+ */
+export function collectParticipants(doc: TcpflowDocument): ParticipantInfo[] {
+  const declared = new Map<string, ParticipantInfo>();
+  const uses = new Map<string, Use>();
+  /** Names used but without an event yet: once none is left, arrivals need no lookup. */
+  let waiting = 0;
+  const use = (name: string, line: number): Use => {
+    let u = uses.get(name);
+    if (!u) {
+      uses.set(name, (u = { firstLine: line, first: undefined, sending: false }));
+      waiting++;
+    }
+    return u;
+  };
+  const event = (u: Use, m: MessageStmt, sending: boolean): void => {
+    if (u.first) return;
+    u.first = m;
+    u.sending = sending;
+    waiting--;
+  };
+  visitFlow(doc, {
+    participant: (s) => {
+      if (declared.has(s.name)) return;
+      declared.set(s.name, {
+        name: s.name,
+        label: s.label?.text,
+        initial: s.state?.state ?? 'CLOSED',
+        initialReason: 'declared',
+        declaration: s,
+      });
+    },
+    // Sends happen in source order, so registering both ends at the send keeps first-use order.
+    send: (m) => {
+      const from = use(m.from.name, m.line);
+      use(m.to.name, m.line);
+      event(from, m, true);
+    },
+    arrive: (m) => {
+      // Being the target of a lost segment is not an event (SPEC §4).
+      if (waiting > 0 && m.arrow !== '-x') event(uses.get(m.to.name)!, m, false);
+    },
+  });
+  const out: ParticipantInfo[] = [];
+  for (const p of declared.values()) {
+    const u = uses.get(p.name);
+    if (u) p.firstLine = u.firstLine;
     // A declaration without a state still leaves the start to be inferred.
-    if (p.declaration?.state?.state) decided.add(p.name);
-    else if (p.declaration) p.initialReason = 'midConnection';
+    if (!p.declaration?.state?.state) inferStart(p, u);
+    out.push(p);
   }
-  for (const ev of events) {
-    if (ev.kind !== 'send' && ev.kind !== 'arrive') continue;
-    const m = ev.msg;
-    // Being the target of a lost segment is not an event (SPEC §4).
-    if (ev.kind === 'arrive' && m.arrow === '-x') continue;
-    const name = ev.kind === 'send' ? m.from.name : m.to.name;
-    if (decided.has(name)) continue;
-    decided.add(name);
-    const p = byName.get(name);
-    if (!p) continue;
-    if (isBareSyn(m)) {
-      p.initial = ev.kind === 'send' ? 'CLOSED' : 'LISTEN';
-      p.initialReason = ev.kind === 'send' ? 'activeOpen' : 'passiveOpen';
-      p.firstLine = m.line;
-    } else {
-      p.initial = 'ESTABLISHED';
-      p.initialReason = 'midConnection';
-    }
+  for (const [name, u] of uses) {
+    if (declared.has(name)) continue;
+    const p: ParticipantInfo = { name, initial: 'ESTABLISHED', initialReason: 'midConnection', firstLine: u.firstLine };
+    inferStart(p, u);
+    out.push(p);
   }
-  for (const p of byName.values()) {
-    if (!decided.has(p.name) && !p.declaration?.state?.state) {
-      p.initial = 'ESTABLISHED';
-      p.initialReason = 'midConnection';
-    }
+  return out;
+}
+
+/** SPEC §4: a bare SYN sent is an active open, one received a passive open; anything else, or no event at all, is mid-connection. */
+function inferStart(p: ParticipantInfo, u: Use | undefined): void {
+  const m = u?.first;
+  if (m && isBareSyn(m)) {
+    p.initial = u.sending ? 'CLOSED' : 'LISTEN';
+    p.initialReason = u.sending ? 'activeOpen' : 'passiveOpen';
+    p.firstLine = m.line;
+  } else {
+    p.initial = 'ESTABLISHED';
+    p.initialReason = 'midConnection';
   }
 }

@@ -2,53 +2,60 @@
 import { diag } from '../diagnostics';
 import type { TcpState } from '../syntax/ast';
 import { resetConnection, setState, type Endpoint, type StateCause } from './endpoint';
-import { add, distance, showText, type SeqVal } from './seqValue';
+import { add, distance, distanceAfter, showText, type SeqVal } from './seqValue';
 import { consumed, describe, has, type Seg } from './segment';
 import { rcvNxtOf, type CheckContext } from './sendRules';
 import { isNewConnectionSyn } from './sender';
 
+// Every rule takes the context, the receiver r, the sender s and the segment as parameters,
+// not as one object: a segment arrives for nearly every line, so nothing is made per arrival
+// that is not needed (a state's cause is made only when the state changes).
 export function deliver(ctx: CheckContext, r: Endpoint, s: Endpoint, seg: Seg): void {
-  const line = seg.msg.line;
-  const cause: StateCause = { kind: 'received', flags: seg.flags, len: seg.len, line };
-  const arrived = { ctx, r, s, seg, cause };
   r.receivedSinceCause = true;
   const state = r.state;
-  r.lastReceived = { seq: seg.seq, consumed: consumed(seg), hadAck: has(seg, 'ACK'), ack: seg.ackNo, line };
-  if (state === 'CLOSED') inClosed(arrived);
-  else if (state === 'LISTEN') inListen(arrived);
-  else if (state === 'SYN_SENT') inSynSent(arrived);
-  else inConnection(arrived);
+  setLastReceived(r, seg);
+  if (state === 'CLOSED') inClosed(ctx, r, seg);
+  else if (state === 'LISTEN') inListen(ctx, r, seg);
+  else if (state === 'SYN_SENT') inSynSent(ctx, r, seg);
+  else inConnection(ctx, r, s, seg);
 }
 
-interface Arrival {
-  ctx: CheckContext;
-  r: Endpoint;
-  s: Endpoint;
-  seg: Seg;
-  cause: StateCause;
+/** Updated in place: it changes with every arrival and nothing else keeps it. */
+function setLastReceived(r: Endpoint, seg: Seg): void {
+  const last = r.lastReceived;
+  if (!last) {
+    r.lastReceived = { seq: seg.seq, consumed: consumed(seg), hadAck: has(seg, 'ACK'), ack: seg.ackNo, line: seg.msg.line };
+    return;
+  }
+  last.seq = seg.seq;
+  last.consumed = consumed(seg);
+  last.hadAck = has(seg, 'ACK');
+  last.ack = seg.ackNo;
+  last.line = seg.msg.line;
 }
 
-const at = (a: Arrival) => a.seg.msg.to.range;
+const received = (seg: Seg): StateCause => ({ kind: 'received', flags: seg.flags, len: seg.len, line: seg.msg.line });
+
+const at = (seg: Seg) => seg.msg.to.range;
 
 /** §3.10.7.1 CLOSED: everything but an RST is answered with an RST. */
-function inClosed(a: Arrival): void {
-  if (has(a.seg, 'RST')) return;
+function inClosed(ctx: CheckContext, r: Endpoint, seg: Seg): void {
+  if (has(seg, 'RST')) return;
   // A listening socket outlives the connections it accepted: a new SYN still finds it.
-  if (a.r.listener && has(a.seg, 'SYN') && !has(a.seg, 'ACK')) return inListen(a);
-  a.ctx.report(diag('TF213', at(a), { name: a.r.name }));
+  if (r.listener && has(seg, 'SYN') && !has(seg, 'ACK')) return inListen(ctx, r, seg);
+  ctx.report(diag('TF213', at(seg), { name: r.name }));
 }
 
 /** §3.10.7.2 LISTEN. */
-function inListen(a: Arrival): void {
-  const { r, seg } = a;
-  if (has(seg, 'RST')) return a.ctx.report(diag('TF218', at(a), { name: r.name, state: r.state, reason: 'rstInListen' }));
-  if (has(seg, 'ACK')) return a.ctx.report(diag('TF217', at(a), { name: r.name, reason: 'ack' }));
-  if (!has(seg, 'SYN')) return a.ctx.report(diag('TF217', at(a), { name: r.name, reason: 'other' }));
+function inListen(ctx: CheckContext, r: Endpoint, seg: Seg): void {
+  if (has(seg, 'RST')) return ctx.report(diag('TF218', at(seg), { name: r.name, state: r.state, reason: 'rstInListen' }));
+  if (has(seg, 'ACK')) return ctx.report(diag('TF217', at(seg), { name: r.name, reason: 'ack' }));
+  if (!has(seg, 'SYN')) return ctx.report(diag('TF217', at(seg), { name: r.name, reason: 'other' }));
   resetConnection(r);
   r.irs = seg.seq;
   r.rcvNxt = add(seg.seq, 1 + seg.len); // a SYN may carry data (TCP Fast Open, RFC 7413)
   r.passive = true;
-  setState(r, 'SYN_RECEIVED', a.cause);
+  setState(r, 'SYN_RECEIVED', received(seg));
 }
 
 /** SND.UNA < SEG.ACK =< SND.NXT (§3.10.7.3); an unknown or incomparable ack is not held against the note. */
@@ -63,142 +70,149 @@ function acceptableAck(r: Endpoint, ack: SeqVal | undefined): boolean {
 }
 
 /** §3.10.7.3 SYN_SENT. */
-function inSynSent(a: Arrival): void {
-  const { r, seg } = a;
+function inSynSent(ctx: CheckContext, r: Endpoint, seg: Seg): void {
   if (has(seg, 'ACK') && !acceptableAck(r, seg.ackNo)) {
-    if (has(seg, 'RST')) return a.ctx.report(diag('TF218', at(a), { name: r.name, state: r.state, reason: 'rstBadAck' }));
+    if (has(seg, 'RST')) return ctx.report(diag('TF218', at(seg), { name: r.name, state: r.state, reason: 'rstBadAck' }));
     // An old duplicate SYN,ACK (RFC 9293 Figure 8): answered with <SEQ=SEG.ACK><CTL=RST>.
-    return a.ctx.report(diag('TF214', at(a), { name: r.name, expected: showText(r.sndNxt), got: showText(seg.ackNo), syn: has(seg, 'SYN') ? 1 : 0 }));
+    return ctx.report(diag('TF214', at(seg), { name: r.name, expected: showText(r.sndNxt), got: showText(seg.ackNo), syn: has(seg, 'SYN') ? 1 : 0 }));
   }
   if (has(seg, 'RST')) {
-    if (!has(seg, 'ACK')) return a.ctx.report(diag('TF218', at(a), { name: r.name, state: r.state, reason: 'rstNoAck' }));
-    setState(r, 'CLOSED', a.cause);
+    if (!has(seg, 'ACK')) return ctx.report(diag('TF218', at(seg), { name: r.name, state: r.state, reason: 'rstNoAck' }));
+    setState(r, 'CLOSED', received(seg));
     return resetConnection(r);
   }
-  if (!has(seg, 'SYN')) return a.ctx.report(diag('TF218', at(a), { name: r.name, state: r.state, reason: 'noSyn' }));
+  if (!has(seg, 'SYN')) return ctx.report(diag('TF218', at(seg), { name: r.name, state: r.state, reason: 'noSyn' }));
   r.irs = seg.seq;
   r.rcvNxt = add(seg.seq, 1 + seg.len);
   if (has(seg, 'ACK')) {
     advanceUna(r, seg.ackNo);
-    setState(r, 'ESTABLISHED', a.cause);
+    setState(r, 'ESTABLISHED', received(seg));
   } else {
     r.passive = false; // simultaneous open (RFC 9293 Figure 7)
-    setState(r, 'SYN_RECEIVED', a.cause);
+    setState(r, 'SYN_RECEIVED', received(seg));
   }
 }
 
 type Relation = 'inOrder' | 'ahead' | 'behind' | 'unknown';
 
-function relation(a: Arrival): Relation {
-  const rcvNxt = rcvNxtOf(a.r, a.s);
-  const d = rcvNxt ? distance(a.seg.seq, rcvNxt) : undefined;
+function relation(r: Endpoint, s: Endpoint, seg: Seg): Relation {
+  const rcvNxt = rcvNxtOf(r, s);
+  const d = rcvNxt ? distance(seg.seq, rcvNxt) : undefined;
   if (d === undefined) return 'unknown';
   return d === 0 ? 'inOrder' : d > 0 ? 'ahead' : 'behind';
 }
 
+// §3.10.7.4: what an ACK of our FIN moves us to, and what a FIN received moves us to.
+const ON_FIN_ACKED: Partial<Record<TcpState, TcpState>> = { FIN_WAIT_1: 'FIN_WAIT_2', CLOSING: 'TIME_WAIT', LAST_ACK: 'CLOSED' };
+const ON_FIN: Partial<Record<TcpState, TcpState>> = {
+  SYN_RECEIVED: 'CLOSE_WAIT',
+  ESTABLISHED: 'CLOSE_WAIT',
+  FIN_WAIT_1: 'CLOSING',
+  FIN_WAIT_2: 'TIME_WAIT',
+};
+
 /** SYN_RECEIVED and the synchronized states (§3.10.7.4). */
-function inConnection(a: Arrival): void {
-  const { r, seg, ctx } = a;
-  const rel = relation(a);
+function inConnection(ctx: CheckContext, r: Endpoint, s: Endpoint, seg: Seg): void {
+  const rel = relation(r, s, seg);
   if (has(seg, 'RST')) {
     // RFC 5961 §3.2: only an RST at exactly RCV.NXT resets; any other gets a challenge ACK.
-    if (rel !== 'inOrder' && rel !== 'unknown') return ctx.report(diag('TF215', at(a), { name: r.name, reason: 'rst', expected: showText(r.rcvNxt) }));
+    if (rel !== 'inOrder' && rel !== 'unknown') return ctx.report(diag('TF215', at(seg), { name: r.name, reason: 'rst', expected: showText(r.rcvNxt) }));
     const back: TcpState = r.state === 'SYN_RECEIVED' && r.passive ? 'LISTEN' : 'CLOSED';
-    setState(r, back, a.cause);
+    setState(r, back, received(seg));
     return resetConnection(r);
   }
   let duplicateSyn = false;
   if (has(seg, 'SYN')) {
     if (r.irs && distance(seg.seq, r.irs) === 0) {
       duplicateSyn = true; // the peer's SYN again: a retransmission, answered with an ACK
-      if (r.state !== 'SYN_RECEIVED' || !has(seg, 'ACK')) ctx.report(diag('TF211', at(a), { name: r.name, state: r.state, what: describe(seg.flags, seg.len) }));
+      if (r.state !== 'SYN_RECEIVED' || !has(seg, 'ACK')) ctx.report(diag('TF211', at(seg), { name: r.name, state: r.state, what: describe(seg.flags, seg.len) }));
     } else if (r.state === 'TIME_WAIT' && isNewConnectionSyn(seg, r.rcvNxt)) {
       // §3.10.7.4 MAY-2: a new SYN above the old RCV.NXT ends TIME_WAIT and opens a new connection.
-      ctx.report(diag('TF220', at(a), { name: r.name }));
+      ctx.report(diag('TF220', at(seg), { name: r.name }));
       resetConnection(r);
       r.irs = seg.seq;
       r.rcvNxt = add(seg.seq, 1 + seg.len);
       r.passive = true;
-      return setState(r, 'SYN_RECEIVED', a.cause);
+      return setState(r, 'SYN_RECEIVED', received(seg));
     } else {
-      return ctx.report(diag('TF215', at(a), { name: r.name, reason: 'syn', expected: showText(r.rcvNxt) }));
+      return ctx.report(diag('TF215', at(seg), { name: r.name, reason: 'syn', expected: showText(r.rcvNxt) }));
     }
   }
   if (has(seg, 'ACK')) {
     if (r.state === 'SYN_RECEIVED') {
-      if (!acceptableAck(r, seg.ackNo)) return ctx.report(diag('TF219', at(a), { name: r.name, expected: showText(r.sndNxt), got: showText(seg.ackNo) }));
+      if (!acceptableAck(r, seg.ackNo)) return ctx.report(diag('TF219', at(seg), { name: r.name, expected: showText(r.sndNxt), got: showText(seg.ackNo) }));
       advanceUna(r, seg.ackNo);
-      setState(r, 'ESTABLISHED', a.cause);
+      setState(r, 'ESTABLISHED', received(seg));
     } else if (acceptableAck(r, seg.ackNo)) {
       advanceUna(r, seg.ackNo);
       if (finAcknowledged(r)) {
-        const next: Partial<Record<TcpState, TcpState>> = { FIN_WAIT_1: 'FIN_WAIT_2', CLOSING: 'TIME_WAIT', LAST_ACK: 'CLOSED' };
-        const to = next[r.state];
-        if (to) setState(r, to, a.cause);
+        const to = ON_FIN_ACKED[r.state];
+        if (to) setState(r, to, received(seg));
         if (to === 'CLOSED') return resetConnection(r);
       }
     }
   }
   if (duplicateSyn) return;
-  if (consumed(seg) > 0) return receiveData(a, rel);
+  if (consumed(seg) > 0) return receiveData(ctx, r, seg, rel);
   // SPEC §4: RCV.NXT is learned from the first non-SYN segment with a seq, even an empty one.
   if (rel === 'unknown' && r.state !== 'CLOSED') r.rcvNxt = seg.seq;
 }
 
-function receiveData(a: Arrival, rel: Relation): void {
-  const { r, seg, ctx } = a;
+function receiveData(ctx: CheckContext, r: Endpoint, seg: Seg, rel: Relation): void {
   const n = consumed(seg);
   if (rel === 'ahead') {
     // An earlier segment is missing: keep this one until the gap is filled (§3.10.7.4 seventh check).
     r.outOfOrder.push({ seq: seg.seq, len: seg.len, fin: has(seg, 'FIN'), line: seg.msg.line });
     if (seg.role === 'normal') seg.role = 'outOfOrder';
-    return ctx.report(diag('TF216', at(a), { name: r.name, expected: showText(r.rcvNxt), got: showText(seg.seq) }));
+    return ctx.report(diag('TF216', at(seg), { name: r.name, expected: showText(r.rcvNxt), got: showText(seg.seq) }));
   }
-  if (rel === 'behind' && r.rcvNxt && (distance(add(seg.seq, n), r.rcvNxt) ?? 0) <= 0) {
+  if (rel === 'behind' && r.rcvNxt && (distanceAfter(seg.seq, n, r.rcvNxt) ?? 0) <= 0) {
     if (seg.role === 'keepalive') return;
     if (seg.role === 'normal') seg.role = 'duplicate';
-    ctx.report(diag('TF211', at(a), { name: r.name, state: r.state, what: describe(seg.flags, seg.len) }));
+    ctx.report(diag('TF211', at(seg), { name: r.name, state: r.state, what: describe(seg.flags, seg.len) }));
     return;
   }
-  accept(r, seg.seq, n, has(seg, 'FIN'), a.cause);
-  drainOutOfOrder(r, a.cause);
+  accept(r, seg.seq, n, has(seg, 'FIN'), seg);
+  drainOutOfOrder(r, seg);
 }
 
-function accept(r: Endpoint, seq: SeqVal, n: number, fin: boolean, cause: StateCause): void {
+/** RCV.NXT moves past what arrived (`seg`: the arrival, the cause of any state change). */
+function accept(r: Endpoint, seq: SeqVal, n: number, fin: boolean, seg: Seg): void {
   r.rcvNxt = add(seq, n);
   if (!fin) return;
   // §3.10.7.4 eighth check: the FIN moves the receiver on.
-  const next: Partial<Record<TcpState, TcpState>> = {
-    SYN_RECEIVED: 'CLOSE_WAIT',
-    ESTABLISHED: 'CLOSE_WAIT',
-    FIN_WAIT_1: 'CLOSING',
-    FIN_WAIT_2: 'TIME_WAIT',
-  };
-  const to = next[r.state];
-  if (to) setState(r, to, cause);
+  const to = ON_FIN[r.state];
+  if (to) setState(r, to, received(seg));
 }
 
 /** Once the gap is filled, RCV.NXT jumps past every queued segment that now follows on. */
-function drainOutOfOrder(r: Endpoint, cause: StateCause): void {
-  for (let progress = true; progress && r.rcvNxt; ) {
+function drainOutOfOrder(r: Endpoint, seg: Seg): void {
+  for (let progress = r.outOfOrder.length > 0; progress && r.rcvNxt; ) {
     progress = false;
     for (const q of [...r.outOfOrder]) {
-      const end = add(q.seq, q.len + (q.fin ? 1 : 0));
+      const n = q.len + (q.fin ? 1 : 0);
       const startGap = distance(q.seq, r.rcvNxt!) ?? 1;
       if (startGap > 0) continue;
       r.outOfOrder.splice(r.outOfOrder.indexOf(q), 1);
-      if ((distance(end, r.rcvNxt!) ?? 0) <= 0) continue; // already covered
-      accept(r, q.seq, q.len + (q.fin ? 1 : 0), q.fin, cause);
+      if ((distanceAfter(q.seq, n, r.rcvNxt!) ?? 0) <= 0) continue; // already covered
+      accept(r, q.seq, n, q.fin, seg);
       progress = true;
     }
   }
 }
 
+/** SND.UNA moves up to the ACK; the queue keeps what is still unacknowledged (filtered in place). */
 function advanceUna(r: Endpoint, ack: SeqVal | undefined): void {
   if (!r.sndNxt) return;
   const una = ack && distance(ack, r.sndNxt) !== undefined ? ack : r.sndNxt;
   r.sndUna = una;
-  r.unacked = r.unacked.filter((u) => (distance(add(u.seq, u.len + (u.syn ? 1 : 0) + (u.fin ? 1 : 0)), una) ?? 0) > 0);
+  const queue = r.unacked;
+  let kept = 0;
+  for (const u of queue) {
+    if ((distanceAfter(u.seq, u.len + (u.syn ? 1 : 0) + (u.fin ? 1 : 0), una) ?? 0) > 0) queue[kept++] = u;
+  }
+  // pop, not `length = kept`: emptying an array that way frees its storage, which the next send reallocates.
+  while (queue.length > kept) queue.pop();
 }
 
 function finAcknowledged(r: Endpoint): boolean {

@@ -1,6 +1,7 @@
 // A message's segment as the checker sees it: flags, numbers and length, written or inferred.
 import type { Flag, MessageStmt, Range } from '../syntax/ast';
 import type { SegmentRole } from './analysis';
+import type { Endpoint } from './endpoint';
 import type { SeqVal } from './seqValue';
 
 /** Display order of flags, as packet tools list them (SYN,ACK · FIN,ACK · PSH,ACK · RST,ACK). */
@@ -11,6 +12,9 @@ export const BIT: Record<Flag, number> = { SYN: 1, FIN: 2, RST: 4, PSH: 8, ACK: 
 
 export interface Seg {
   msg: MessageStmt;
+  /** Who sends it and who it goes to, looked up once at the send: the arrival needs them too. */
+  sender: Endpoint;
+  receiver: Endpoint;
   /** Effective flags, as BIT values. */
   flags: number;
   len: number;
@@ -24,15 +28,45 @@ export interface Seg {
   role: SegmentRole;
 }
 
-export const has = (seg: { flags: number }, f: Flag): boolean => (seg.flags & BIT[f]) !== 0;
+/**
+ * BIT[f] as a switch. `BIT[f]` is one lookup site for every flag the checker asks about, which
+ * makes it a slow (megamorphic) lookup; the switch, inlined into `has(seg, 'ACK')`, becomes BIT.ACK.
+ */
+function bitOf(f: Flag): number {
+  switch (f) {
+    case 'SYN':
+      return BIT.SYN;
+    case 'FIN':
+      return BIT.FIN;
+    case 'RST':
+      return BIT.RST;
+    case 'PSH':
+      return BIT.PSH;
+    case 'ACK':
+      return BIT.ACK;
+    case 'URG':
+      return BIT.URG;
+    case 'ECE':
+      return BIT.ECE;
+    case 'CWR':
+      return BIT.CWR;
+  }
+}
+
+export const has = (seg: { flags: number }, f: Flag): boolean => (seg.flags & bitOf(f)) !== 0;
 
 /** Sequence numbers a segment occupies: its data plus one for SYN and one for FIN (§3.4). */
 export const consumed = (seg: Seg): number => seg.len + (has(seg, 'SYN') ? 1 : 0) + (has(seg, 'FIN') ? 1 : 0);
 
-export const orderedFlags = (flags: number): Flag[] => FLAG_ORDER.filter((f) => (flags & BIT[f]) !== 0);
+export function orderedFlags(flags: number): Flag[] {
+  const out: Flag[] = [];
+  for (const f of FLAG_ORDER) if ((flags & bitOf(f)) !== 0) out.push(f);
+  return out;
+}
 
 export function flagBits(msg: MessageStmt): number {
   let bits = 0;
+  // A table lookup here, not bitOf: the flag differs at every turn.
   for (const f of msg.segment.flags) bits |= BIT[f.flag];
   return bits;
 }

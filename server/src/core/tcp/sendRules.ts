@@ -1,7 +1,7 @@
 // What an endpoint may send, and with which numbers (SPEC §4 "Sending"; RFC 9293 §3.10).
-import { diag, type Diagnostic } from '../diagnostics';
+import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import type { MessageStmt, TcpState } from '../syntax/ast';
-import { fromWritten, judge, showText, unknown, type SeqVal } from './seqValue';
+import { fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
 import { hasConnection, type Endpoint } from './endpoint';
 import { BIT, addAckEdit, describe, flagBits, flagsRange, has, writtenLength, type Seg } from './segment';
 
@@ -36,22 +36,20 @@ export function kindOf(seg: Seg): SendKind {
   return seg.len > 0 ? 'data' : 'ack';
 }
 
-const writtenSeq = (msg: MessageStmt): SeqVal | undefined => {
-  const v = msg.segment.seq?.value;
-  return v ? fromWritten(v) : undefined;
-};
-
 /** The seq of a segment before its numbers are settled: an unknown no comparison can match. */
 const NOT_YET: SeqVal = unknown('');
 const SYN_NEVER_WITH = ['FIN', 'RST'] as const;
 
 /** Builds the segment a message sends, checking its flags; numbers come later. */
-export function buildSegment(ctx: CheckContext, s: Endpoint, msg: MessageStmt): { seg: Seg; ackWarning?: Diagnostic } {
+export function buildSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: MessageStmt): Seg {
   const seg: Seg = {
     msg,
+    sender: s,
+    receiver: r,
     flags: flagBits(msg),
     len: writtenLength(msg),
     seq: NOT_YET,
+    ackNo: undefined,
     seqInferred: !msg.segment.seq?.value,
     ackInferred: false,
     ackFlagAdded: false,
@@ -65,7 +63,7 @@ export function buildSegment(ctx: CheckContext, s: Endpoint, msg: MessageStmt): 
       seg.flags &= ~BIT[other];
     }
   }
-  return { seg, ackWarning: settleAckFlag(s, seg) };
+  return seg;
 }
 
 /** RFC 9293 §3.10.7.4: every segment but the first SYN and an RST carries ACK. */
@@ -83,14 +81,13 @@ function ackOwed(s: Endpoint, seg: Seg): boolean {
  * Adds the ACK the sender owes and returns the warning about it, which the caller reports only
  * if the segment is otherwise allowed (one mistake, one diagnostic).
  */
-function settleAckFlag(s: Endpoint, seg: Seg): Diagnostic | undefined {
+export function settleAckFlag(s: Endpoint, seg: Seg): Diagnostic | undefined {
   if (has(seg, 'ACK')) return undefined;
   const msg = seg.msg;
   const owed = ackOwed(s, seg);
-  const fix = { kind: 'addAck' as const, args: {}, edits: [addAckEdit(msg)] };
   let warning: Diagnostic | undefined;
-  if (msg.segment.ack) warning = diag('TF205', msg.segment.ack.keyRange, {}, fix);
-  else if (owed) warning = diag('TF204', flagsRange(msg), { name: s.name, what: describe(seg.flags, seg.len) }, fix);
+  if (msg.segment.ack) warning = diag('TF205', msg.segment.ack.keyRange, {}, addAckFix(msg));
+  else if (owed) warning = diag('TF204', flagsRange(msg), { name: s.name, what: describe(seg.flags, seg.len) }, addAckFix(msg));
   if (owed) {
     seg.flags |= BIT.ACK;
     seg.ackFlagAdded = !msg.segment.ack;
@@ -98,19 +95,28 @@ function settleAckFlag(s: Endpoint, seg: Seg): Diagnostic | undefined {
   return warning;
 }
 
+const addAckFix = (msg: MessageStmt): Fix => ({ kind: 'addAck', args: {}, edits: [addAckEdit(msg)] });
+
 /** The segment's effective `seq`; reports a wrong one and goes on with the expected value. */
 export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: SeqVal | undefined, variant: SeqVariant): void {
-  const written = writtenSeq(seg.msg);
-  if (!written) {
+  const wrote = seg.msg.segment.seq?.value;
+  if (!wrote) {
     seg.seq = expected ?? seg.seq;
     return;
   }
+  // The usual case, the expected seq: nothing to report, and no new value to make.
+  if (expected && isWritten(expected, wrote)) {
+    seg.seq = expected;
+    return;
+  }
+  const written = fromWritten(wrote);
   seg.seq = written;
   if (judge(expected, written, ctx.isKnownSymbol) !== 'differs' || !expected) return;
   const field = seg.msg.segment.seq!;
   const range = field.value!.range;
   const fix = { kind: 'setSeq' as const, args: { value: showText(expected) }, edits: [{ range, newText: showText(expected) }] };
-  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what: variant.what, line: variant.line };
+  const what = variant.about && describe(variant.about.flags, variant.about.len);
+  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line };
   ctx.report(diag(variant.code, range, args, fix));
   seg.seq = expected;
 }
@@ -119,7 +125,8 @@ export interface SeqVariant {
   code: 'TF201' | 'TF208';
   /** Why that value: next (SND.NXT), minusOne (a SYN/FIN consumed one), retransmit, or an RST rule. */
   kind: 'next' | 'minusOne' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
-  what?: string;
+  /** The segment that explains it; described only if the seq is reported. */
+  about?: { flags: number; len: number };
   /** 1-based line that explains it. */
   line?: number;
 }
@@ -134,19 +141,30 @@ export function rcvNxtOf(s: Endpoint, r: Endpoint): SeqVal | undefined {
 export function settleAck(ctx: CheckContext, s: Endpoint, seg: Seg, expected: SeqVal | undefined): void {
   if (!has(seg, 'ACK')) return;
   const field = seg.msg.segment.ack;
-  const written = field?.value ? fromWritten(field.value) : undefined;
-  if (!written) {
+  if (!field?.value) {
     seg.ackNo = expected;
     seg.ackInferred = true;
     return;
   }
+  // The usual case, the expected ack: nothing to report, and no new value to make.
+  if (expected && isWritten(expected, field.value)) {
+    seg.ackNo = expected;
+    return;
+  }
+  const written = fromWritten(field.value);
   seg.ackNo = written;
-  // The segment's own seq symbol counts as known: `SYN(b), ACK(b+1)` acknowledges its own ISN.
-  const known = (sym: string) => ctx.isKnownSymbol(sym) || sym === seg.msg.segment.seq?.value?.sym;
-  if (!expected || judge(expected, written, known) !== 'differs') return;
+  if (!expected || judgeAck(ctx, seg, expected, written) !== 'differs') return;
   const range = field!.value!.range;
   const text = showText(expected);
   const args = { name: s.name, expected: text, written: field!.value!.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined };
   ctx.report(diag('TF202', range, args, { kind: 'setAck', args: { value: text }, edits: [{ range, newText: text }] }));
   seg.ackNo = expected;
+}
+
+// Apart from settleAck, which runs for every segment: a closure there would make every call
+// allocate the variables it captures, even the calls that never get to it.
+function judgeAck(ctx: CheckContext, seg: Seg, expected: SeqVal, written: SeqVal): ReturnType<typeof judge> {
+  // The segment's own seq symbol counts as known: `SYN(b), ACK(b+1)` acknowledges its own ISN.
+  const own = seg.msg.segment.seq?.value?.sym;
+  return judge(expected, written, (sym) => ctx.isKnownSymbol(sym) || sym === own);
 }

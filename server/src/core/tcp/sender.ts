@@ -1,14 +1,15 @@
 // One endpoint sends one segment: classify it (new, retransmission, keep-alive, not allowed),
 // settle its numbers and apply its effect on the sender (RFC 9293 §3.10.1–3.10.5).
 import { diag } from '../diagnostics';
-import { hasConnection, isSynchronized, freshUnknown, resetConnection, setState, type Endpoint, type SentSegment } from './endpoint';
-import { add, distance, equal, fromWritten, number, type SeqVal } from './seqValue';
+import { hasConnection, isSynchronized, freshUnknown, resetConnection, setState, type Endpoint, type SentSegment, type StateCause } from './endpoint';
+import { add, distance, distanceAfter, fromWritten, isWritten, number, type SeqVal } from './seqValue';
 import { consumed, describe, flagsRange, has, type Seg } from './segment';
-import { MAY_SEND, buildSegment, kindOf, rcvNxtOf, settleAck, settleSeq, type CheckContext, type SendKind } from './sendRules';
+import { MAY_SEND, buildSegment, kindOf, rcvNxtOf, settleAck, settleAckFlag, settleSeq, type CheckContext, type SendKind, type SeqVariant } from './sendRules';
 import type { MessageStmt } from '../syntax/ast';
 
 export function sendSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: MessageStmt): Seg {
-  const { seg, ackWarning } = buildSegment(ctx, s, msg);
+  const seg = buildSegment(ctx, s, r, msg);
+  const ackWarning = settleAckFlag(s, seg);
   const sent = classify(ctx, s, r, seg);
   if (ackWarning && sent.role !== 'rejected') ctx.report(ackWarning);
   return sent;
@@ -25,7 +26,7 @@ function classify(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
   // these can only be retransmissions, so a different seq is a wrong number, not a new segment.
   const pending = pendingOfKind(s, kind);
   if (pending) {
-    settleSeq(ctx, s, seg, pending.seq, { code: 'TF201', kind: 'retransmit', what: describe(seg.flags, seg.len), line: pending.line + 1 });
+    settleSeq(ctx, s, seg, pending.seq, { code: 'TF201', kind: 'retransmit', about: seg, line: pending.line + 1 });
     return retransmit(ctx, s, r, { ...seg, seq: pending.seq }, pending, true);
   }
   if (s.finSeq && (kind === 'fin' || kind === 'data')) {
@@ -40,26 +41,38 @@ function classify(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
   return sendNew(ctx, s, r, seg, kind);
 }
 
+// The retransmission queue is searched with plain loops: it is searched for every segment sent.
 function findRetransmission(s: Endpoint, seg: Seg): SentSegment | undefined {
-  const v = seg.msg.segment.seq?.value;
-  const written = v ? fromWritten(v) : undefined;
+  const wrote = seg.msg.segment.seq?.value;
   const syn = has(seg, 'SYN');
   const fin = has(seg, 'FIN');
-  const same = s.unacked.find(
-    (u) => u.syn === syn && u.fin === fin && u.len === seg.len && (written ? equal(u.seq, written) : syn || fin),
-  );
-  if (same || !written || syn || !s.sndNxt) return same;
+  for (const u of s.unacked) {
+    if (u.syn === syn && u.fin === fin && u.len === seg.len && (wrote ? isWritten(u.seq, wrote) : syn || fin)) return u;
+  }
+  if (!wrote || syn || !s.sndNxt) return undefined;
   // Linux merges unacknowledged segments when it retransmits (tcp_retrans_try_collapse): a data
   // segment that starts where an unacknowledged one starts and ends within SND.NXT resends old data.
-  const start = s.unacked.find((u) => !u.syn && equal(u.seq, written));
-  const end = add(written, seg.len + (fin ? 1 : 0));
-  return start && (distance(end, s.sndNxt) ?? 1) <= 0 ? start : undefined;
+  let start: SentSegment | undefined;
+  for (const u of s.unacked) {
+    if (!u.syn && isWritten(u.seq, wrote)) {
+      start = u;
+      break;
+    }
+  }
+  // Where it ends (start.seq is the written seq).
+  return start && (distanceAfter(start.seq, seg.len + (fin ? 1 : 0), s.sndNxt) ?? 1) <= 0 ? start : undefined;
 }
 
 function pendingOfKind(s: Endpoint, kind: SendKind): SentSegment | undefined {
-  if (kind === 'syn' && s.state === 'SYN_SENT') return s.unacked.find((u) => u.syn);
-  if (kind === 'synack' && s.state === 'SYN_RECEIVED' && s.iss) return s.unacked.find((u) => u.syn);
-  if (kind === 'fin') return s.unacked.find((u) => u.fin);
+  if (kind === 'syn' && s.state === 'SYN_SENT') return unackedControl(s, 'syn');
+  if (kind === 'synack' && s.state === 'SYN_RECEIVED' && s.iss) return unackedControl(s, 'syn');
+  if (kind === 'fin') return unackedControl(s, 'fin');
+  return undefined;
+}
+
+/** Its unacknowledged SYN or FIN, if any. */
+function unackedControl(s: Endpoint, which: 'syn' | 'fin'): SentSegment | undefined {
+  for (const u of s.unacked) if (u[which]) return u;
   return undefined;
 }
 
@@ -87,7 +100,7 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
     s.passive = false;
   }
   if (opening) {
-    settleSeq(ctx, s, seg, undefined, { code: 'TF201', kind: 'next' });
+    settleSeq(ctx, s, seg, undefined, NEXT);
     if (seg.seqInferred) seg.seq = freshUnknown(s, '');
   } else if (keepAlive(ctx, s, seg, kind)) {
     settleAck(ctx, s, seg, rcvNxtOf(s, r));
@@ -96,8 +109,7 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
     const last = s.lastSent;
     const wrote = seg.msg.segment.seq?.value;
     const minusOne = wrote && s.sndNxt && last && (has(last, 'SYN') || has(last, 'FIN')) && distance(fromWritten(wrote), s.sndNxt) === -1;
-    const variant = minusOne ? { kind: 'minusOne' as const, what: describe(last.flags, last.len), line: last.line + 1 } : { kind: 'next' as const };
-    settleSeq(ctx, s, seg, s.sndNxt, { code: 'TF201', ...variant });
+    settleSeq(ctx, s, seg, s.sndNxt, minusOne ? { code: 'TF201', kind: 'minusOne', about: last, line: last.line + 1 } : NEXT);
     if (!s.sndNxt || !comparable(s.sndNxt, seg.seq)) s.sndUna = seg.seq; // SND.NXT learned (SPEC §4)
   }
   settleAck(ctx, s, seg, rcvNxtOf(s, r));
@@ -109,17 +121,32 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
   const n = consumed(seg);
   if (n > 0) s.unacked.push({ seq: seg.seq, len: seg.len, syn: has(seg, 'SYN'), fin: has(seg, 'FIN'), line });
   s.sndNxt = add(seg.seq, n);
-  s.lastSent = { flags: seg.flags, len: seg.len, line };
+  setLastSent(s, seg);
   s.waitedSinceSend = false;
-  const cause = { kind: 'sent' as const, flags: seg.flags, len: seg.len, line };
-  if (kind === 'syn') setState(s, 'SYN_SENT', cause);
+  if (kind === 'syn') setState(s, 'SYN_SENT', sentCause(seg));
   if (kind === 'fin') {
     s.finSeq = seg.seq;
     s.finLine = line;
     // RFC 9293 §3.10.4 CLOSE: ESTABLISHED/SYN_RECEIVED → FIN_WAIT_1, CLOSE_WAIT → LAST_ACK.
-    setState(s, s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1', cause);
+    setState(s, s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1', sentCause(seg));
   }
   return seg;
+}
+
+/** The usual seq rule, shared by every call: SND.NXT. */
+const NEXT: SeqVariant = { code: 'TF201', kind: 'next' };
+
+const sentCause = (seg: Seg): StateCause => ({ kind: 'sent', flags: seg.flags, len: seg.len, line: seg.msg.line });
+
+/** Updated in place: it changes with every new segment and nothing else keeps it. */
+function setLastSent(s: Endpoint, seg: Seg): void {
+  const last = s.lastSent;
+  if (!last) s.lastSent = { flags: seg.flags, len: seg.len, line: seg.msg.line };
+  else {
+    last.flags = seg.flags;
+    last.len = seg.len;
+    last.line = seg.msg.line;
+  }
 }
 
 const comparable = (a: SeqVal, b: SeqVal): boolean => a.base === b.base;

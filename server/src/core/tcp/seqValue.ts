@@ -15,10 +15,17 @@ const TWO_32 = 2 ** 32;
 
 export const number = (n: number): SeqVal => ({ base: null, off: n >>> 0 });
 export const unknown = (name: string): SeqVal => ({ base: `?${name}`, off: 0 });
-export const add = (v: SeqVal, n: number): SeqVal => ({ base: v.base, off: (v.off + n) >>> 0 });
+// A value is never changed, so adding 0 (after every segment that consumes nothing) returns it.
+export const add = (v: SeqVal, n: number): SeqVal => (n === 0 ? v : { base: v.base, off: (v.off + n) >>> 0 });
 
 export function fromWritten(ref: ValueRef): SeqVal {
   return ref.sym === undefined ? number(ref.num) : { base: ref.sym, off: ((ref.num % TWO_32) + TWO_32) >>> 0 };
+}
+
+/** equal(v, fromWritten(ref)) without making the written value: asked for nearly every segment. */
+export function isWritten(v: SeqVal, ref: ValueRef): boolean {
+  if (ref.sym === undefined) return v.base === null && v.off === ref.num >>> 0;
+  return v.base === ref.sym && v.off === ((ref.num % TWO_32) + TWO_32) >>> 0;
 }
 
 export const isHidden = (v: SeqVal): boolean => v.base !== null && v.base.startsWith('?');
@@ -28,6 +35,12 @@ export const equal = (a: SeqVal, b: SeqVal): boolean => a.base === b.base && a.o
 export function distance(a: SeqVal, b: SeqVal): number | undefined {
   if (a.base !== b.base) return undefined;
   return (a.off - b.off) | 0;
+}
+
+/** distance(add(a, n), b) without making the value a + n (asked for every ACK received). */
+export function distanceAfter(a: SeqVal, n: number, b: SeqVal): number | undefined {
+  if (a.base !== b.base) return undefined;
+  return (((a.off + n) >>> 0) - b.off) | 0;
 }
 
 /** As shown to people: `100`, `x`, `x+1`, `y-1`; undefined when the checker does not know it. */
