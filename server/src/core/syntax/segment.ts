@@ -3,7 +3,7 @@
 // the segment with one TF100; the items before it are kept (see build.ts for why).
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
-import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
+import { FLAGS, KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
 import type { Expected, RawFieldItem, RawFlagItem, RawItem, RawValue } from './raw';
 import type { LineSpan } from './span';
 import * as Tokens from './tokens';
@@ -42,6 +42,10 @@ function lastOf(item: RawItem): IToken {
   if (item.t === 'flag') return item.seed?.rp ?? item.eq?.value.at(-1) ?? item.alias ?? item.flag;
   return item.raw?.at(-1) ?? item.value?.at(-1) ?? item.eq ?? item.key;
 }
+
+/** The flag a flag token names, by its type: the shared literal, not an upper-cased copy per flag. */
+const FLAG_OF = new Map(T.FLAG_TOKENS.map((t) => [t, FLAGS.find((f) => f === t.name.toUpperCase())!]));
+const flagOf = (tok: IToken): Flag => FLAG_OF.get(tok.tokenType)!;
 
 /** `1` / `0` of textbook notation (`SYN=1`). */
 function bit(value: RawValue): 0 | 1 | undefined {
@@ -113,7 +117,13 @@ class SegmentBuilder {
 
   private flag(item: RawFlagItem): LineError | undefined {
     const span = this.span;
-    const flag = item.flag.image.toUpperCase() as Flag;
+    const flag = flagOf(item.flag);
+    if (!item.seed && !item.eq) {
+      const range = span.tokens(item.flag, item.alias ?? item.flag);
+      this.flags.push({ flag, range });
+      if (item.alias) this.flags.push({ flag: flagOf(item.alias), range });
+      return undefined;
+    }
     const flagRange = span.tokens(item.flag);
     if (item.seed) {
       const key = SEED_KEY[flag];
@@ -136,11 +146,7 @@ class SegmentBuilder {
       }
       if (on === undefined) return { expected: 'value', token: first, range: span.tokens(first, last), found: span.text(first, last) };
       if (on === 1) this.flags.push({ flag, range: span.tokens(item.flag, first) });
-      return undefined;
     }
-    const range = span.tokens(item.flag, item.alias ?? item.flag);
-    this.flags.push({ flag, range });
-    if (item.alias) this.flags.push({ flag: item.alias.image.toUpperCase() as Flag, range });
     return undefined;
   }
 

@@ -89,23 +89,33 @@ export class SegmentParser extends EmbeddedActionsParser {
     },
   };
 
+  // Flags and fields are alternatives of `item` itself rather than rules of their own: a rule
+  // invocation costs more than anything else chevrotain does per token, and every message has
+  // several items. The OR/OPTION/CONSUME indices below are unique within `item` for that reason.
   private readonly itemAlts: OrMethodOpts<RawItem> = {
     DEF: [
-      { ALT: () => this.SUBRULE(this.flagItem) },
+      {
+        ALT: () => {
+          const it: RawFlagItem = { t: 'flag', flag: this.CONSUME(T.FlagTok) };
+          this.curFlag = it;
+          this.OPTION(this.flagSuffix);
+          return it;
+        },
+      },
       { ALT: () => ({ t: 'synack', tok: this.CONSUME(T.SynAck) }) },
-      { ALT: () => this.SUBRULE(this.fieldItem) },
+      {
+        ALT: () => {
+          const it: RawFieldItem = { t: 'field', key: this.CONSUME(T.KeyTok) };
+          this.curField = it;
+          this.OPTION2(this.fieldValue);
+          return it;
+        },
+      },
     ],
     ERR_MSG: 'segment',
   };
 
   protected item = this.RULE('item', (): RawItem => this.OR(this.itemAlts));
-
-  private flagItem = this.RULE('flagItem', (): RawItem => {
-    const it: RawFlagItem = { t: 'flag', flag: this.CONSUME(T.FlagTok) };
-    this.curFlag = it;
-    this.OPTION(this.flagSuffix);
-    return it;
-  });
 
   private readonly flagSuffixAlts: OrMethodOpts<void> = {
     DEF: [
@@ -133,14 +143,7 @@ export class SegmentParser extends EmbeddedActionsParser {
     ],
     ERR_MSG: 'segment',
   };
-  private readonly flagSuffix = (): void => this.OR(this.flagSuffixAlts);
-
-  private fieldItem = this.RULE('fieldItem', (): RawItem => {
-    const it: RawFieldItem = { t: 'field', key: this.CONSUME(T.KeyTok) };
-    this.curField = it;
-    this.OPTION(this.fieldValue);
-    return it;
-  });
+  private readonly flagSuffix = (): void => this.OR2(this.flagSuffixAlts);
 
   private readonly fieldValueAlts: OrMethodOpts<void> = {
     DEF: [
@@ -152,7 +155,7 @@ export class SegmentParser extends EmbeddedActionsParser {
       },
       {
         ALT: () => {
-          this.curField.value = this.SUBRULE(this.value);
+          this.curField.value = this.SUBRULE3(this.value);
         },
       },
     ],
@@ -160,8 +163,8 @@ export class SegmentParser extends EmbeddedActionsParser {
     ERR_MSG: 'value',
   };
   private readonly fieldValue = (): void => {
-    this.curField.eq = this.CONSUME(T.Equals);
-    this.OR(this.fieldValueAlts);
+    this.curField.eq = this.CONSUME2(T.Equals);
+    this.OR3(this.fieldValueAlts);
   };
 
   private readonly valueAlts: OrMethodOpts<RawValue> = {
