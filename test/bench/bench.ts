@@ -33,7 +33,7 @@ interface Row {
 
 function measure(lines: number): Row {
   const text = generateFlow(lines);
-  const runs = lines >= 100_000 ? 3 : lines >= 10_000 ? 5 : 9;
+  const runs = lines >= 100_000 ? 3 : lines >= 10_000 ? 11 : 15;
   const t = { parse: [] as number[], check: [] as number[], mermaid: [] as number[], markdown: [] as number[] };
   let errors = 0;
   // One warm-up run, not counted, so the JIT has seen every path.
