@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, DiagnosticCode, MessageArgs } from '../../server/src/core/diagnostics';
 import type { Range, Statement, TcpflowDocument } from '../../server/src/core/syntax/ast';
 import { parse, type ParseResult } from '../../server/src/core/syntax/parse';
+import { LineRange, plainRange } from '../../server/src/core/syntax/span';
 
 const OPEN = '⟦';
 const CLOSE = '⟧';
@@ -52,9 +53,40 @@ export function point(line: number, character: number): Range {
   return { start: { line, character }, end: { line, character } };
 }
 
+/**
+ * A deep copy with every LineRange (the tree's lazily made ranges, syntax/span.ts) as a plain
+ * `{ start, end }`, so deepEqual can compare a tree with object literals. Everything else is kept
+ * as it is, absent and undefined properties included.
+ */
+export function plainTree<T>(x: T, copies = new Map<unknown, unknown>()): T {
+  if (x === null || typeof x !== 'object') return x;
+  // Shared nodes stay shared (`segment.seq` is one of `segment.fields`).
+  if (copies.has(x)) return copies.get(x) as T;
+  let out: unknown;
+  if (x instanceof LineRange) out = plainRange(x);
+  else if (Array.isArray(x)) {
+    const list: unknown[] = [];
+    copies.set(x, list);
+    for (const v of x) list.push(plainTree(v, copies));
+    return list as T;
+  } else {
+    const obj: Record<string, unknown> = {};
+    copies.set(x, obj);
+    for (const [k, v] of Object.entries(x)) obj[k] = plainTree(v, copies);
+    return obj as T;
+  }
+  copies.set(x, out);
+  return out as T;
+}
+
+/** parse() with a plain tree (see plainTree). */
+export function parsePlain(text: string): ParseResult {
+  return plainTree(parse(text));
+}
+
 /** Parses and asserts there is no diagnostic at all. */
 export function parseClean(text: string): TcpflowDocument {
-  const r = parse(text);
+  const r = parsePlain(text);
   assert.deepEqual(r.diagnostics, [], `unexpected diagnostics for ${JSON.stringify(text)}`);
   return r.doc;
 }
@@ -80,7 +112,7 @@ export function brief(list: Diagnostic[]): { code: DiagnosticCode; range: Range;
 export function expectDiags(src: string, expected: [DiagnosticCode, MessageArgs][]): ParseResult {
   const { text, ranges } = marked(src);
   assert.equal(ranges.length, expected.length, 'one marker per expected diagnostic');
-  const r = parse(text);
+  const r = parsePlain(text);
   const want = expected.map(([code, args], i) => ({ code, range: ranges[i], args }));
   assert.deepEqual(brief(r.diagnostics), want);
   return r;

@@ -3,8 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Field, MessageStmt, Segment } from '../../server/src/core/syntax/ast';
-import { parse } from '../../server/src/core/syntax/parse';
-import { expectDiags, marked, only } from './parser-helpers';
+import { expectDiags, marked, only, parsePlain } from './parser-helpers';
 
 const segmentOf = (line: string): Segment => only(line, 'message').segment;
 const flagsOf = (segment: string): string[] => segmentOf(`A -> B: ${segment}`).flags.map((f) => f.flag);
@@ -134,7 +133,7 @@ describe('fields and values', () => {
 
   test('TF103: an unknown key=value is kept (ValueRef when it reads as one, raw text otherwise)', () => {
     const { text, ranges } = marked('A -> B: ACK ⟦Foo⟧=⟦bar⟧ ⟦opt⟧=1.5 ⟦x⟧=a:b ack=1');
-    const r = parse(text);
+    const r = parsePlain(text);
     assert.deepEqual(
       r.diagnostics.map((d) => [d.code, d.severity, d.range, d.args]),
       [

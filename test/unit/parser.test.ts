@@ -3,9 +3,8 @@
 // parser-segment.test.ts; lexical rules, recovery and properties: parser-lexical.test.ts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse } from '../../server/src/core/syntax/parse';
 import type { MessageStmt, NoteStmt } from '../../server/src/core/syntax/ast';
-import { expectDiags, marked, only, parseClean, point, rangeOf } from './parser-helpers';
+import { expectDiags, marked, only, parseClean, parsePlain, point, rangeOf } from './parser-helpers';
 
 describe('title', () => {
   test('free text to the end of the line, comment and white space excluded', () => {
@@ -166,7 +165,7 @@ describe('message', () => {
 
   test('unknown state: TF101 with the nearest name and a replaceState fix; the StateRef stays', () => {
     const { text, ranges } = marked('A(ESTABLISHED) -> B(⟦LISTN⟧): ACK');
-    const r = parse(text);
+    const r = parsePlain(text);
     assert.deepEqual(r.diagnostics, [
       {
         code: 'TF101',

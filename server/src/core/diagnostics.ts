@@ -1,6 +1,7 @@
 // Diagnostics: stable codes, severities, ranges and machine-readable fixes (SPEC §5).
 // The text of a message lives in i18n/, keyed by code, so every message exists in English and Korean.
 import type { Range } from './syntax/ast';
+import { plainRange } from './syntax/span';
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -85,6 +86,13 @@ export const CODES = {
 
 export type DiagnosticCode = keyof typeof CODES;
 
+/** A diagnostic is plain data: the tree's ranges (syntax/span.ts LineRange) are copied out. */
 export function diag(code: DiagnosticCode, range: Range, args: MessageArgs = {}, fix?: Fix): Diagnostic {
-  return fix ? { code, severity: CODES[code], range, args, fix } : { code, severity: CODES[code], range, args };
+  const r = plainRange(range);
+  return fix ? { code, severity: CODES[code], range: r, args, fix: plainFix(fix) } : { code, severity: CODES[code], range: r, args };
+}
+
+/** The fix with plain copies of its edits' ranges. */
+export function plainFix(fix: Fix): Fix {
+  return { ...fix, edits: fix.edits.map((e) => ({ range: plainRange(e.range), newText: e.newText })) };
 }

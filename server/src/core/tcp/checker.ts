@@ -1,6 +1,6 @@
 // The checker: simulates every endpoint line by line as RFC 9293 §3.10 does (SPEC §4),
 // compares every state assertion, and records the state trace.
-import { diag, type Diagnostic, type Fix } from '../diagnostics';
+import { diag, plainFix, type Diagnostic, type Fix } from '../diagnostics';
 import type { Endpoint as EndpointRef, Flag, MessageStmt, NoteStmt, Statement, StateRef, StateStmt, TcpState, TcpflowDocument, WaitStmt } from '../syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
 import { createEndpoint, resetConnection, setState, type Endpoint } from './endpoint';
@@ -165,7 +165,7 @@ class Checker implements FlowVisitor {
     const d = diag('TF200', ref.range, args, fix);
     // Nothing has happened to it yet: perhaps the notes mean it to start there (SPEC §3.2).
     const declare = c.kind === 'initial' ? this.declareFix(e.name, ref.state) : undefined;
-    if (declare) d.alternatives = [declare];
+    if (declare) d.alternatives = [plainFix(declare)];
     this.ctx.report(d);
   }
 
