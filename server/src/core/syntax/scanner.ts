@@ -161,6 +161,24 @@ class Scanner {
 
 }
 
+// Names, keys and numbers repeat on almost every line, and the tree keeps their images: one
+// string per distinct short image instead of one per token keeps a big tree smaller (strings are
+// immutable, so sharing them across lines and documents is safe; the table only bounds memory).
+const INTERNED = 4096;
+const MAX_INTERNED = 16;
+const interned: string[] = new Array<string>(INTERNED).fill('');
+
+function image(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length < 2 || length > MAX_INTERNED) return text.slice(from, to); // 1 char: V8 shares those already
+  let h = length;
+  for (let k = from; k < to; k++) h = (Math.imul(h, 31) + text.charCodeAt(k)) | 0;
+  const slot = h & (INTERNED - 1);
+  const known = interned[slot];
+  if (known.length === length && text.startsWith(known, from)) return known;
+  return (interned[slot] = text.slice(from, to));
+}
+
 const isAsciiSpace = (c: number): boolean => c === 32 || c === 9 || c === 11 || c === 12;
 
 function lineEnd(text: string, i: number): number {
@@ -187,8 +205,8 @@ export function lexLines(text: string, onLine: (source: string, line: LexedLine)
     const type = scanner.next(i);
     const end = scanner.end;
     if (type !== undefined && type !== T.Comment) {
-      const image = text.slice(i, end);
-      current.tokens.push(token(image, i, type === T.Identifier ? (keywordOf(image) ?? type) : type));
+      const img = image(text, i, end);
+      current.tokens.push(token(img, i, type === T.Identifier ? (keywordOf(img) ?? type) : type));
     }
     i = end;
   }
