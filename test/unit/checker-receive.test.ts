@@ -144,6 +144,28 @@ describe('synchronized states', () => {
     assert.equal(again.finalStates.A, 'SYN_SENT');
   });
 
+  it('a server that started in LISTEN is still listening after its connection closes: LISTEN may be asserted', () => {
+    const a = expectClean(flow`
+      participant C as Client
+      participant S as Server (LISTEN)
+      C -> S: SYN seq=100
+      S -> C: SYN,ACK seq=300 ack=101
+      C -> S: ACK seq=101 ack=301
+      C -> S: FIN,ACK seq=101 ack=301
+      S -> C: FIN,ACK seq=301 ack=102
+      C -> S: ACK seq=102 ack=302
+      state S: LISTEN
+      wait 2MSL
+      C(CLOSED) -> S(LISTEN): SYN seq=7000
+      S(SYN_RECEIVED) -> C(SYN_SENT): SYN,ACK seq=9000 ack=7001
+      C(ESTABLISHED) -> S(SYN_RECEIVED): ACK seq=7001 ack=9001
+    `);
+    assert.deepEqual(a.finalStates, { C: 'ESTABLISHED', S: 'ESTABLISHED' });
+    // Its connection is CLOSED all the same, and a client that never listened is not LISTEN.
+    assert.equal(a.steps.find((s) => s.event === 'state')?.states.S, 'CLOSED');
+    expectError('participant S (LISTEN)\nC -> S: SYN seq=1\nS -> C: RST,ACK seq=0 ack=2\nstate C: ⟦LISTEN⟧\n', 'TF200');
+  });
+
   it('TIME_WAIT: a new SYN above the old RCV.NXT opens a new connection (§3.10.7.4 MAY-2)', () => {
     const a = run(flow`
       B -> A: FIN,ACK seq=1 ack=5

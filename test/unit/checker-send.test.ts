@@ -44,6 +44,26 @@ describe('seq', () => {
     `);
   });
 
+  it('after a handshake, an ack with a new symbol is taken as written too: the peer then sends from it', () => {
+    // Kurose & Ross: the close writes u, v, w for numbers after data the notes leave out.
+    const a = expectClean(flow`
+      participant Server (LISTEN)
+      Client -> Server: SYN=1 seq=x
+      Server -> Client: SYN=1 ACK=1 seq=y ack=x+1
+      Client -> Server: ACK=1 seq=x+1 ack=y+1
+      Client -> Server: FIN=1 ACK=1 seq=u ack=v
+      Server -> Client: ACK=1 seq=v ack=u+1
+      Server -> Client: FIN=1 ACK=1 seq=w ack=u+1
+      Client -> Server: ACK=1 seq=u+1 ack=w+1
+    `);
+    assert.deepEqual(a.finalStates, { Server: 'CLOSED', Client: 'TIME_WAIT' });
+    // Still a mistake: the server's seq must follow the ack it received.
+    expectError(
+      'participant S (LISTEN)\nC -> S: SYN seq=x\nS -> C: SYN,ACK seq=y ack=x+1\nC -> S: ACK seq=x+1 ack=y+1\nC -> S: FIN,ACK seq=u ack=v\nS -> C: ACK seq=⟦y+1⟧ ack=u+1\n',
+      'TF201',
+    );
+  });
+
   it('numbers wrap modulo 2^32', () => {
     expectClean('A -> B: SYN seq=4294967295\nB -> A: SYN,ACK seq=7 ack=0\nA -> B: ACK seq=0 ack=8\n');
   });
@@ -63,6 +83,19 @@ describe('retransmissions and keep-alives', () => {
     `);
     assert.deepEqual(codesOf(a), ['TF210@2']);
     assert.equal(a.messages[1].role, 'retransmission');
+  });
+
+  it('the SYN,ACK of a simultaneous open repeats the SYN: the message names the SYN that was sent', () => {
+    const a = run(flow`
+      par
+        A -> B: SYN seq=100
+      and
+        B -> A: SYN seq=300
+      end
+      A -> B: SYN,ACK seq=100 ack=301
+    `);
+    const d = a.diagnostics.find((x) => x.code === 'TF210');
+    assert.deepEqual([d?.range.start.line, d?.args.what, d?.args.line], [5, 'SYN', 2]);
   });
 
   it('a FIN is resent with a newer ack', () => {

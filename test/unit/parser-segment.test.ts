@@ -69,6 +69,16 @@ describe('flags', () => {
     }
   });
 
+  test('`ACK=1` beside an ACK flag word is the acknowledgment number (`FIN,ACK SEQ=1 ACK=1`)', () => {
+    for (const src of ['A -> B: FIN,ACK SEQ=1 ACK=1', 'A -> B: ACK=1 SEQ=1 FIN ACK', 'A -> B: SYN-ACK SEQ=0 ACK=1', 'A -> B: SYNACK ACK=0']) {
+      const seg = segmentOf(src);
+      assert.equal(seg.ack?.value?.text, src.includes('ACK=0') ? '0' : '1', src);
+      assert.equal(seg.flags.filter((f) => f.flag === 'ACK').length, 1, src);
+    }
+    // Without one, it stays the textbook flag.
+    assert.deepEqual(segmentOf('A -> B: FIN=1 ACK=1 SEQ=1').fields.map((f) => f.key), ['seq']);
+  });
+
   test('any other value after a flag name is TF100 (expected value)', () => {
     expectDiags('A -> B: ACK SYN=⟦2⟧', [['TF100', { expected: 'value', found: '2' }]]);
     expectDiags('A -> B: FIN=⟦x+1⟧', [['TF100', { expected: 'value', found: 'x+1' }]]);

@@ -178,6 +178,9 @@ describe('message', () => {
     const m = r.doc.statements[0] as MessageStmt;
     assert.deepEqual(m.to.state, { written: 'LISTN', state: undefined, range: ranges[0] });
     expectDiags('A(⟦TIME-WEIT⟧) -> B: ACK', [['TF101', { written: 'TIME-WEIT', nearest: 'TIME_WAIT' }]]);
+    // A name the note abbreviates (`ss` writes ESTAB) or squeezes together suggests the state it begins.
+    expectDiags('A(⟦ESTAB⟧) -> B: ACK', [['TF101', { written: 'ESTAB', nearest: 'ESTABLISHED' }]]);
+    expectDiags('A -> B(⟦SYNRECV⟧): ACK', [['TF101', { written: 'SYNRECV', nearest: 'SYN_RECEIVED' }]]);
   });
 
   test('a message to oneself: TF108 on the receiver, the message is dropped', () => {

@@ -73,7 +73,11 @@ class SegmentBuilder {
   /** First field of each known key with a usable value (what `segment.seq/ack/len` point at). */
   private readonly usable: Field[] = [];
 
-  constructor(private readonly span: LineSpan) {}
+  constructor(
+    private readonly span: LineSpan,
+    /** The segment writes ACK as a flag word (`FIN,ACK`, `SYN-ACK`): then `ACK=1` is a number. */
+    private readonly ackWord: boolean,
+  ) {}
 
   /** A number, symbol or symbol ± number; TF102 (and no value) when a number is above 2^32−1. */
   value(toks: RawValue): ValueRef | undefined {
@@ -138,8 +142,9 @@ class SegmentBuilder {
       const first = v[0];
       const last = v[v.length - 1];
       const on = bit(v);
-      // Textbook notation writes the flag in capitals (`ACK=1`); `ack=1`, `Ack=1` is the number.
-      if (flag === 'ACK' && !(item.flag.image === 'ACK' && on !== undefined)) {
+      // Textbook notation writes the flag in capitals (`ACK=1`); `ack=1`, `Ack=1` is the number,
+      // and so is `ACK=1` beside an ACK flag word (`FIN,ACK SEQ=1 ACK=1`, as RFC 9293 figures write).
+      if (flag === 'ACK' && !(item.flag.image === 'ACK' && on !== undefined && !this.ackWord)) {
         const range = span.tokens(item.flag, last);
         this.addField({ key: 'ack', writtenKey: item.flag.image, keyRange: flagRange, value: this.value(v), range });
         return undefined;
@@ -205,8 +210,15 @@ class SegmentBuilder {
   }
 }
 
+/** Whether an item is the ACK flag written as a word (not `ACK=…` or `ACK(…)`). */
+function isAckWord(item: RawItem): boolean {
+  if (item.t === 'synack') return true;
+  if (item.t !== 'flag' || item.seed || item.eq) return false;
+  return flagOf(item.flag) === 'ACK' || (item.alias !== undefined && flagOf(item.alias) === 'ACK');
+}
+
 export function buildSegment(items: RawItem[], span: LineSpan): SegmentResult {
-  const b = new SegmentBuilder(span);
+  const b = new SegmentBuilder(span, items.some(isAckWord));
   let kept = 0;
   let error: LineError | undefined;
   for (; kept < items.length; kept++) {

@@ -37,16 +37,28 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-/** The valid state nearest to an unknown name (for "did you mean"). */
+const squash = (name: string): string => name.replace(/_/g, '');
+
+/** Every spelling a suggestion may start from: the names and the aliases, without underscores. */
+const SPELLINGS: [string, TcpState][] = [
+  ...STATE_NAMES.map((n): [string, TcpState] => [squash(n), n]),
+  ...Object.entries(ALIASES).map(([a, n]): [string, TcpState] => [squash(a), n]),
+];
+
+/**
+ * The valid state nearest to an unknown name (for "did you mean"): one the name begins
+ * (`ESTAB`, as `ss` abbreviates ESTABLISHED), else the fewest edits, underscores ignored.
+ */
 export function nearestState(written: string): TcpState {
-  const key = normalise(written);
+  const key = squash(normalise(written));
   let best: TcpState = STATE_NAMES[0];
-  let bestDistance = Infinity;
-  for (const name of STATE_NAMES) {
-    const d = editDistance(key, name);
-    if (d < bestDistance) {
+  let bestScore = Infinity;
+  for (const [spelling, name] of SPELLINGS) {
+    // A prefix of 3+ letters beats any edit; among prefixes the closest in length wins.
+    const score = key.length >= 3 && spelling.startsWith(key) ? (spelling.length - key.length) / 100 : editDistance(key, spelling);
+    if (score < bestScore) {
       best = name;
-      bestDistance = d;
+      bestScore = score;
     }
   }
   return best;

@@ -3,6 +3,7 @@
 import { STATE_NAMES, type TcpState } from '../syntax/ast';
 import type { ParticipantInfo } from './analysis';
 import { add, unknown, type SeqVal } from './seqValue';
+import { BIT } from './segment';
 
 /** Why an endpoint is in its state, for messages such as "it sent SYN on line 1". */
 export type StateCause =
@@ -16,6 +17,8 @@ export interface SentSegment {
   len: number;
   syn: boolean;
   fin: boolean;
+  /** Its flags as sent (BIT values): a simultaneous open's SYN,ACK "sends again the SYN it sent". */
+  flags: number;
   line: number;
 }
 
@@ -114,7 +117,7 @@ function seedNumbers(e: Endpoint): void {
       e.iss = start;
       e.sndUna = start;
       e.sndNxt = add(start, 1);
-      e.unacked = [{ seq: start, len: 0, syn: true, fin: false, line: -1 }];
+      e.unacked = [{ seq: start, len: 0, syn: true, fin: false, flags: BIT.SYN, line: -1 }];
       return;
     default:
       e.sndUna = start;
@@ -125,7 +128,7 @@ function seedNumbers(e: Endpoint): void {
     e.finSeq = start;
     e.sndNxt = add(start, 1);
     if (e.state === 'FIN_WAIT_2' || e.state === 'TIME_WAIT') e.sndUna = e.sndNxt;
-    else e.unacked = [{ seq: start, len: 0, syn: false, fin: true, line: -1 }];
+    else e.unacked = [{ seq: start, len: 0, syn: false, fin: true, flags: BIT.FIN | BIT.ACK, line: -1 }];
   }
 }
 

@@ -2,7 +2,7 @@
 import { diag } from '../diagnostics';
 import type { TcpState } from '../syntax/ast';
 import { resetConnection, setState, type Endpoint, type StateCause } from './endpoint';
-import { add, distance, distanceAfter, showText, type SeqVal } from './seqValue';
+import { add, distance, distanceAfter, isHidden, showText, type SeqVal } from './seqValue';
 import { consumed, describe, has, type Seg } from './segment';
 import { rcvNxtOf, type CheckContext } from './sendRules';
 import { isNewConnectionSyn } from './sender';
@@ -204,7 +204,13 @@ function drainOutOfOrder(r: Endpoint, seg: Seg): void {
 /** SND.UNA moves up to the ACK; the queue keeps what is still unacknowledged (filtered in place). */
 function advanceUna(r: Endpoint, ack: SeqVal | undefined): void {
   if (!r.sndNxt) return;
-  const una = ack && distance(ack, r.sndNxt) !== undefined ? ack : r.sndNxt;
+  let una = r.sndNxt;
+  if (ack && distance(ack, r.sndNxt) !== undefined) una = ack;
+  else if (ack && !isHidden(ack) && !isHidden(r.sndNxt)) {
+    // An ack in a numbering this endpoint does not know (textbooks' `ack=v` after data the notes
+    // leave out): taken as written, like a new symbol in a seq (README), so its next seq is v.
+    r.sndNxt = una = ack;
+  }
   r.sndUna = una;
   const queue = r.unacked;
   let kept = 0;

@@ -80,7 +80,7 @@ function unackedControl(s: Endpoint, which: 'syn' | 'fin'): SentSegment | undefi
 function retransmit(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, of: SentSegment, quiet = false): Seg {
   seg.seq = of.seq;
   seg.role = 'retransmission';
-  if (!quiet) ctx.report(diag('TF210', seg.msg.segment.range, { name: s.name, what: describe(seg.flags, seg.len), line: of.line >= 0 ? of.line + 1 : undefined }));
+  if (!quiet) ctx.report(diag('TF210', seg.msg.segment.range, { name: s.name, what: describe(of.flags, of.len), line: of.line >= 0 ? of.line + 1 : undefined }));
   settleAck(ctx, s, seg, rcvNxtOf(s, r));
   return seg;
 }
@@ -119,7 +119,7 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
     s.sndUna = seg.seq;
   }
   const n = consumed(seg);
-  if (n > 0) s.unacked.push({ seq: seg.seq, len: seg.len, syn: has(seg, 'SYN'), fin: has(seg, 'FIN'), line });
+  if (n > 0) s.unacked.push({ seq: seg.seq, len: seg.len, syn: has(seg, 'SYN'), fin: has(seg, 'FIN'), flags: seg.flags, line });
   s.sndNxt = add(seg.seq, n);
   setLastSent(s, seg);
   s.waitedSinceSend = false;
