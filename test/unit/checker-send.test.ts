@@ -134,7 +134,11 @@ describe('RST numbers', () => {
   it('a CLOSED endpoint answering a SYN uses seq=0 with ACK and ack = seq + 1 (§3.10.7.1)', () => {
     expectClean('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: RST,ACK seq=0 ack=8\n');
     expectError('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: RST,ACK seq=0 ack=⟦7⟧\n', 'TF202');
-    expectError('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: ⟦RST⟧ seq=0\n', 'TF204');
+    const d = expectError('participant S (CLOSED)\nC -> S: SYN seq=7\nS -> C: ⟦RST⟧ seq=0\n', 'TF204');
+    // The warning explains the RST's own rule, not the rule for every segment after the first SYN.
+    assert.equal(d.args.rst, 1);
+    assert.match(formatMessage(d, 'en'), /an RST that answers a segment without ACK carries ACK/);
+    assert.match(formatMessage(d, 'ko'), /ACK가 없는 세그먼트에 답하는 RST/);
   });
 
   it('an RST answering a segment that carried ACK, even of unknown value, needs no ACK of its own', () => {

@@ -269,6 +269,13 @@ describe('wait', () => {
   test('no amount: TF100 at the end of the line', () => {
     expectDiags('wait⟦⟧ # nothing', [['TF100', { expected: 'waitAmount', found: '' }]]);
   });
+
+  test('an arrow after `wait` is a message from a participant named wait: TF100 on the arrow, not a silent wait', () => {
+    expectDiags('wait ⟦->⟧ B: SYN seq=1', [['TF100', { expected: 'waitAmount', found: '->' }]]);
+    expectDiags('Wait ⟦→⟧ B: SYN seq=1', [['TF100', { expected: 'waitAmount', found: '→' }]]);
+    expectDiags('wait ⟦-x⟧ B: SYN seq=1', [['TF100', { expected: 'waitAmount', found: '-x' }]]);
+    assert.equal(only('wait 2 -> 3 RTO', 'wait').amount.text, '2 -> 3 RTO');
+  });
 });
 
 describe('state', () => {

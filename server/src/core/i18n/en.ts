@@ -107,7 +107,10 @@ export const en: Catalog = {
       const hint = STATE_HINT[String(a.state)];
       return `${a.name} cannot send ${a.what} in ${a.state}${hint ? `: ${hint}` : ''}. In ${a.state} it may send ${list(allowed)} (RFC 9293 §3.10).`;
     },
-    TF204: (a) => `${a.name}'s ${a.what} has no ACK flag: every segment after the first SYN carries ACK (RFC 9293 §3.10.7.4). Checked as though it carried one.`,
+    TF204: (a) =>
+      a.rst
+        ? `${a.name}'s ${a.what} has no ACK flag: an RST that answers a segment without ACK carries ACK, with ack = that segment's seq + length (RFC 9293 §3.10.7.1). Checked as though it carried one.`
+        : `${a.name}'s ${a.what} has no ACK flag: every segment after the first SYN carries ACK (RFC 9293 §3.10.7.4). Checked as though it carried one.`,
     TF205: () => 'ack= is written but the ACK flag is not set: the acknowledgment field is only significant with ACK (RFC 9293 §3.1).',
     TF206: (a) => `SYN and ${a.flag} never go together in one segment (RFC 9293 §3.1); checked as though ${a.flag} were absent.`,
     TF207: (a) => `${a.name} already sent its FIN${a.line ? ` on line ${a.line}` : ''}: after its FIN an endpoint sends no new data and no new FIN, only retransmissions and ACKs (RFC 9293 §3.10.4).`,

@@ -106,7 +106,10 @@ export const ko: Catalog = {
       const hint = STATE_HINT[String(a.state)];
       return `${a.name}은(는) ${a.state}에서 ${a.what}을(를) 보낼 수 없습니다${hint ? `. ${hint}` : ''}. ${a.state}에서 보낼 수 있는 것: ${allowed.join(', ')}(RFC 9293 §3.10).`;
     },
-    TF204: (a) => `${a.name}의 ${a.what}에 ACK 플래그가 없습니다. 첫 SYN 이후의 모든 세그먼트는 ACK를 답니다(RFC 9293 §3.10.7.4). ACK가 있는 것으로 보고 검사합니다.`,
+    TF204: (a) =>
+      a.rst
+        ? `${a.name}의 ${a.what}에 ACK 플래그가 없습니다. ACK가 없는 세그먼트에 답하는 RST는 ACK를 달고, ack는 그 세그먼트의 seq + 길이입니다(RFC 9293 §3.10.7.1). ACK가 있는 것으로 보고 검사합니다.`
+        : `${a.name}의 ${a.what}에 ACK 플래그가 없습니다. 첫 SYN 이후의 모든 세그먼트는 ACK를 답니다(RFC 9293 §3.10.7.4). ACK가 있는 것으로 보고 검사합니다.`,
     TF205: () => 'ack=를 썼지만 ACK 플래그가 없습니다. 확인응답 번호는 ACK가 있을 때만 의미가 있습니다(RFC 9293 §3.1).',
     TF206: (a) => `SYN과 ${a.flag}은(는) 한 세그먼트에 함께 올 수 없습니다(RFC 9293 §3.1). ${a.flag}이(가) 없는 것으로 보고 검사합니다.`,
     TF207: (a) => `${a.name}은(는) 이미${a.line ? ` ${a.line}번 줄에서` : ''} FIN을 보냈습니다. FIN 뒤에는 새 데이터도 새 FIN도 보내지 않고 재전송과 ACK만 보냅니다(RFC 9293 §3.10.4).`,

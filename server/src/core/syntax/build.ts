@@ -147,6 +147,10 @@ export function buildLine(source: string, lexed: LexedLine): BuiltLine {
       // The amount stays as written (quotes included): `wait "2MSL"` is not the 2MSL wait.
       const amount = freeText(span, raw.kw, false);
       if (amount.text === '') return { diags: [...diags, syntaxDiag({ expected: 'waitAmount', token: undefined }, span)] };
+      // `wait -> B: SYN` is a message from a participant called wait, which the keyword cannot
+      // be (README): say so rather than take the arrow as an amount and lose the message.
+      const next = lexed.tokens[1];
+      if (T.chevrotain.tokenMatcher(next, T.ArrowTok)) return { diags: [...diags, syntaxDiag({ expected: 'waitAmount', token: next }, span)] };
       return done(diags, { kind: 'wait', ...base, amount, is2MSL: amount.text.trim().toUpperCase() === '2MSL' });
     }
     case 'note': {

@@ -87,7 +87,7 @@ export function settleAckFlag(s: Endpoint, seg: Seg): Diagnostic | undefined {
   const owed = ackOwed(s, seg);
   let warning: Diagnostic | undefined;
   if (msg.segment.ack) warning = diag('TF205', msg.segment.ack.keyRange, {}, addAckFix(msg));
-  else if (owed) warning = diag('TF204', flagsRange(msg), { name: s.name, what: describe(seg.flags, seg.len) }, addAckFix(msg));
+  else if (owed) warning = diag('TF204', flagsRange(msg), { name: s.name, what: describe(seg.flags, seg.len), rst: has(seg, 'RST') ? 1 : 0 }, addAckFix(msg));
   if (owed) {
     seg.flags |= BIT.ACK;
     seg.ackFlagAdded = !msg.segment.ack;
