@@ -158,14 +158,15 @@ class Scanner {
     this.end = i + (pair ? 2 : 1);
     return T.Other;
   }
-
 }
 
 // Names, keys and numbers repeat on almost every line, and the tree keeps their images: one
 // string per distinct short image instead of one per token keeps a big tree smaller (strings are
 // immutable, so sharing them across lines and documents is safe; the table only bounds memory).
 const INTERNED = 4096;
-const MAX_INTERNED = 16;
+// V8 copies substrings shorter than 13 characters; longer ones point into the whole text, which
+// the table would then keep alive long after its document is gone.
+const MAX_INTERNED = 12;
 const interned: string[] = new Array<string>(INTERNED).fill('');
 
 function image(text: string, from: number, to: number): string {
