@@ -184,6 +184,24 @@ describe('which segments each state may send', () => {
     expectError('A -> B: SYN seq=1\nB -> A: SYN,ACK seq=9 ack=2\nB -> A: ⟦PSH,ACK⟧ seq=10 ack=2 len=5\n', 'TF203');
   });
 
+  it('one SYN flag off: reported once, then checked as the segment meant, so the next lines are not', () => {
+    // A SYN,ACK written without its SYN (seed notation forgets SYN(b)).
+    const a = run(flow`
+      A(CLOSED) → B(LISTEN) : SYN(a)
+      B(SYN_RCV) → A(SYN_SENT) : ACK(a+1)
+      A(ESTABLISHED) → B(SYN_RCV) : ACK(b+1)
+    `);
+    assert.deepEqual(codesOf(a), ['TF203@2']);
+    assert.deepEqual(a.finalStates, { A: 'ESTABLISHED', B: 'ESTABLISHED' });
+    assert.deepEqual(a.messages[1].flags, ['SYN', 'ACK']);
+    // The handshake's third segment written as SYN,ACK.
+    const c = run('A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA(ESTABLISHED) -> B(SYN_RECEIVED): SYN,ACK seq=101 ack=301\nB(ESTABLISHED) -> A: ACK seq=301 ack=101\n');
+    assert.deepEqual(codesOf(c), ['TF203@3']);
+    assert.deepEqual(c.finalStates, { A: 'ESTABLISHED', B: 'ESTABLISHED' });
+    // Anything further off is still not delivered: SYN_SENT cannot have meant a bare ACK.
+    assert.deepEqual(codesOf(run('A -> B: SYN seq=1\nA -> B: ACK seq=2\nB -> A: SYN,ACK seq=9 ack=2\n')), ['TF203@2']);
+  });
+
   it('a SYN may carry data (TCP Fast Open) and its receiver counts it', () => {
     expectClean('A -> B: SYN seq=1 len=20\nB -> A: SYN,ACK seq=9 ack=22\nA -> B: ACK seq=22 ack=10\n');
   });

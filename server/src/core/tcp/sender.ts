@@ -3,7 +3,7 @@
 import { diag } from '../diagnostics';
 import { hasConnection, isSynchronized, freshUnknown, resetConnection, setState, type Endpoint, type SentSegment, type StateCause } from './endpoint';
 import { add, distance, distanceAfter, fromWritten, isWritten, number, type SeqVal } from './seqValue';
-import { consumed, describe, flagsRange, has, type Seg } from './segment';
+import { BIT, consumed, describe, flagsRange, has, type Seg } from './segment';
 import { MAY_SEND, buildSegment, kindOf, rcvNxtOf, settleAck, settleAckFlag, settleSeq, type CheckContext, type SendKind, type SeqVariant } from './sendRules';
 import type { MessageStmt } from '../syntax/ast';
 
@@ -36,9 +36,26 @@ function classify(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
   if (!MAY_SEND[s.state].includes(kind)) {
     const args = { name: s.name, state: s.state, what: describe(seg.flags, seg.len), allowed: MAY_SEND[s.state].join(',') };
     ctx.report(diag('TF203', flagsRange(msg), args));
-    return reject(seg, s);
+    const meant = meantWithSynFlipped(s, seg, kind);
+    if (!meant) return reject(seg, s);
+    // One SYN flag away from what the state sends: go on as though written right, so the lines
+    // after it are not reported for this same mistake (one mistake, one diagnostic).
+    seg.flags ^= BIT.SYN;
+    return sendNew(ctx, s, r, seg, meant);
   }
   return sendNew(ctx, s, r, seg, kind);
+}
+
+/**
+ * The segment a note surely meant when it is one SYN flag off: a SYN,ACK written without its
+ * SYN (a bare ACK from SYN_RECEIVED before the SYN,ACK went out), or an ACK, data or FIN written
+ * with a stray SYN in a synchronized state (the handshake's third segment as SYN,ACK).
+ */
+function meantWithSynFlipped(s: Endpoint, seg: Seg, kind: SendKind): SendKind | undefined {
+  if (kind === 'ack' && s.state === 'SYN_RECEIVED' && !s.iss) return 'synack';
+  if (kind !== 'synack' || !isSynchronized(s.state)) return undefined;
+  const without = kindOf({ ...seg, flags: seg.flags & ~BIT.SYN });
+  return MAY_SEND[s.state].includes(without) ? without : undefined;
 }
 
 // The retransmission queue is searched with plain loops: it is searched for every segment sent.
