@@ -3,36 +3,16 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureBuilt } from '../ensureBuilt';
-import { spawnSync } from 'node:child_process';
+import { assertOneLineError, runCli, type CliResult } from './cliRunner';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { analyze } from '../../server/src/core/analyze';
 import { CAPTURES } from './capture-fixtures';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 let dir = '';
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: Buffer): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: CAPTURES, input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** An expected failure: exit 2, one line on stderr, no stack trace. */
-function assertOneLineError(r: Result, pattern: RegExp): void {
-  assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr.trimEnd(), pattern);
-  assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
-  assert.doesNotMatch(r.stderr, /\n {4}at /);
-  assert.equal(r.stdout, '');
-}
+const cli = (args: string[], input?: Buffer): CliResult => runCli(args, { cwd: CAPTURES, input });
 
 const LISTING = [
   '0  127.0.0.1:40001 → 127.0.0.1:5003  9 packets  06:12:41.384307 – 06:12:41.585754',
@@ -98,22 +78,22 @@ describe('tcpflow-cli import', () => {
     const first = cli(['import', 'client-close.pcap', '-o', out]);
     assert.deepEqual([first.code, first.stdout], [0, '']);
     assert.match(fs.readFileSync(out, 'utf8'), /^# Imported from client-close\.pcap/);
-    assertOneLineError(cli(['import', 'server-close.pcap', '-o', out]), /^tcpflow-cli: '.*note\.tcpflow' already exists; use --force to overwrite it$/);
+    assertOneLineError(cli(['import', 'server-close.pcap', '-o', out]), /^tcpflow-cli: '.*note\.tcpflow' already exists; use --force to overwrite it\n$/);
     assert.match(fs.readFileSync(out, 'utf8'), /client-close/);
     assert.equal(cli(['import', 'server-close.pcap', '-o', out, '--force']).code, 0);
     assert.match(fs.readFileSync(out, 'utf8'), /server-close/);
   });
 
   it('bad, truncated and non-TCP files: one clear line, exit 2, never a stack trace', () => {
-    assertOneLineError(cli(['import', 'truncated.pcap']), /^tcpflow-cli: cannot import 'truncated\.pcap': the file is cut short: packet 10 at byte 803 needs 66 bytes, only 56 left$/);
+    assertOneLineError(cli(['import', 'truncated.pcap']), /^tcpflow-cli: cannot import 'truncated\.pcap': the file is cut short: packet 10 at byte 803 needs 66 bytes, only 56 left\n$/);
     assertOneLineError(cli(['import', 'truncated.pcapng']), /^tcpflow-cli: cannot import 'truncated\.pcapng': the file is cut short: /);
     assertOneLineError(cli(['import', 'wrong-magic.pcap']), /^tcpflow-cli: cannot import 'wrong-magic\.pcap': not a capture file \(it starts with 0xdeadbeef\)/);
     assertOneLineError(cli(['import', 'not-a-capture.txt']), /^tcpflow-cli: cannot import 'not-a-capture\.txt': not a capture file/);
-    assertOneLineError(cli(['import', 'udp-only.pcap']), /^tcpflow-cli: cannot import 'udp-only\.pcap': no TCP segments in its 2 packets$/);
-    assertOneLineError(cli(['import', 'header-only.pcap']), /^tcpflow-cli: cannot import 'header-only\.pcap': it holds no packets$/);
-    assertOneLineError(cli(['import', 'no-such.pcap']), /^tcpflow-cli: cannot read 'no-such\.pcap': no such file or directory$/);
-    assertOneLineError(cli(['import', 'reuse.pcap', '--stream', '3']), /^tcpflow-cli: 'reuse\.pcap' has no stream 3: it holds streams 0 to 2$/);
-    assertOneLineError(cli(['import', 'client-close.pcap', '--stream', '1']), /has no stream 1: it holds only stream 0$/);
+    assertOneLineError(cli(['import', 'udp-only.pcap']), /^tcpflow-cli: cannot import 'udp-only\.pcap': no TCP segments in its 2 packets\n$/);
+    assertOneLineError(cli(['import', 'header-only.pcap']), /^tcpflow-cli: cannot import 'header-only\.pcap': it holds no packets\n$/);
+    assertOneLineError(cli(['import', 'no-such.pcap']), /^tcpflow-cli: cannot read 'no-such\.pcap': no such file or directory\n$/);
+    assertOneLineError(cli(['import', 'reuse.pcap', '--stream', '3']), /^tcpflow-cli: 'reuse\.pcap' has no stream 3: it holds streams 0 to 2\n$/);
+    assertOneLineError(cli(['import', 'client-close.pcap', '--stream', '1']), /has no stream 1: it holds only stream 0\n$/);
   });
 
   it('usage mistakes: exit 2 with the reason', () => {

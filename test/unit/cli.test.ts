@@ -2,38 +2,21 @@
 // output formats and one-line errors.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureBuilt } from '../ensureBuilt';
 import { spawnSync } from 'node:child_process';
+import { ensureBuilt } from '../ensureBuilt';
+import { CLI, assertOneLineError, runCli, type CliResult } from './cliRunner';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const CLI = path.join(ROOT, 'dist', 'cli', 'main.js');
 let dir = '';
 
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], input?: string, cwd = dir): Result {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], input?: string, cwd = dir): CliResult => runCli(args, { cwd, input });
 
 function file(name: string, text: string): string {
   fs.writeFileSync(path.join(dir, name), text);
   return name;
-}
-
-/** An expected failure: exit 2, one line on stderr, no stack trace. */
-function assertOneLineError(r: Result, pattern: RegExp): void {
-  assert.equal(r.code, 2, r.stderr);
-  assert.match(r.stderr, pattern);
-  assert.equal(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
-  assert.doesNotMatch(r.stderr, /\n {4}at /);
 }
 
 const GOOD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA -> B: ACK seq=101 ack=301\n';
@@ -89,9 +72,8 @@ describe('tcpflow-cli check', () => {
 
   it('exits 2 with one clear line for an unreadable file, and still checks the others', () => {
     const r = cli(['check', file('good.tcpflow', GOOD), 'missing.tcpflow']);
-    assertOneLineError(r, /^tcpflow-cli: cannot read 'missing\.tcpflow': no such file or directory\n$/);
-    assert.match(r.stdout, /in 1 file\n$/);
-    assertOneLineError(cli(['check', '.']), /^tcpflow-cli: cannot read '\.': is a directory\n$/);
+    assertOneLineError(r, /^tcpflow-cli: cannot read 'missing\.tcpflow': no such file or directory\n$/, /in 1 file\n$/);
+    assertOneLineError(cli(['check', '.']), /^tcpflow-cli: cannot read '\.': is a directory\n$/, /in 0 files\n$/);
   });
 });
 

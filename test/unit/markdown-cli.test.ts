@@ -4,7 +4,6 @@
 // once `sync` is wired into it (args.ts / commands.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -12,6 +11,7 @@ import { diagnosticsOf, isMarkdownFile } from '../../server/src/cli/markdownChec
 import { syncNotes, type Output } from '../../server/src/cli/syncCommand';
 import { syncMermaidBlocks } from '../../server/src/core/markdown/sync';
 import { ensureBuilt } from '../ensureBuilt';
+import { runCli } from './cliRunner';
 
 const BAD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=100\n';
 const NOTE = `# Handshake\n\nNotes.\n\n\`\`\`tcpflow\n${BAD}\`\`\`\n`;
@@ -118,20 +118,18 @@ describe('sync', () => {
   });
 });
 
-const CLI = path.join(__dirname, '..', '..', 'dist', 'cli', 'main.js');
 describe('tcpflow-cli sync and check NOTE.md (the built CLI)', () => {
   before(() => ensureBuilt());
 
   it('sync --check exits 1, sync writes, then --check exits 0; check reports the note’s lines', () => {
     const file = write('built/note.md', NOTE);
-    const run = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
-    assert.equal(run(['sync', '--check', file]).status, 1);
-    const r = run(['sync', path.dirname(file)]);
-    assert.equal(r.status, 0, r.stderr);
+    assert.equal(runCli(['sync', '--check', file]).code, 1);
+    const r = runCli(['sync', path.dirname(file)]);
+    assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^updated .*note\.md/);
-    assert.equal(run(['sync', '--check', file]).status, 0);
-    const c = run(['check', file, '--format', 'json']);
-    assert.equal(c.status, 1);
+    assert.equal(runCli(['sync', '--check', file]).code, 0);
+    const c = runCli(['check', file, '--format', 'json']);
+    assert.equal(c.code, 1);
     const [d] = JSON.parse(c.stdout) as { line: number; column: number; code: string }[];
     assert.deepEqual([d.code, d.line, d.column], ['TF202', 7, 29]);
   });
