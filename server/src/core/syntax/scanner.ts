@@ -19,11 +19,12 @@ export interface LexedLine {
   tokens: IToken[];
 }
 
-// Non-ASCII characters go through the patterns' own (Unicode-aware) expressions.
-const SPACE_RE = /[^\S\r\n]+/y;
-const QUOTED_RE = /"(?:[^"\\\r\n]|\\[^\r\n])*"/y;
-const UNTERMINATED_RE = /"(?:[^\r\n]*\S)?/y;
-const IDENT_RE = /\p{L}[\p{L}\p{M}\p{N}_]*/uy;
+// Strings and non-ASCII characters go through the token patterns themselves, made sticky.
+const stickyOf = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace('y', '') + 'y');
+const SPACE_RE = stickyOf(T.WhiteSpace.PATTERN as RegExp);
+const QUOTED_RE = stickyOf(T.QuotedString.PATTERN as RegExp);
+const UNTERMINATED_RE = stickyOf(T.UnterminatedString.PATTERN as RegExp);
+const IDENT_RE = stickyOf(T.IDENT_RE);
 
 const NL = 10;
 const CR = 13;

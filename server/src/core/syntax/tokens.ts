@@ -73,7 +73,8 @@ export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [A
 export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [AnyTok] });
 export const NumberTok = createToken({ name: 'NumberTok', pattern: /[0-9]+/, categories: [AnyTok] });
 
-const IDENT_RE = /\p{L}[\p{L}\p{M}\p{N}_]*/uy;
+/** A Unicode identifier (its pattern is a function, so the scanner takes the expression from here). */
+export const IDENT_RE = /\p{L}[\p{L}\p{M}\p{N}_]*/uy;
 
 /** ASCII names take a plain loop; anything else goes to the Unicode regex. */
 function matchIdentifier(text: string, offset: number): [string] | null {
