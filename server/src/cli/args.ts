@@ -41,7 +41,7 @@ export const USAGE = `Usage:
   tcpflow-cli trace FILE [--format json|text]
   tcpflow-cli import CAPTURE [--stream N] [--relative|--absolute|--symbolic] [--window]
                              [--list] [-o OUT] [--force]
-  tcpflow-cli sync NOTES_DIR_OR_FILE... [--check] [--lang en|ko]
+  tcpflow-cli sync NOTES_DIR_OR_FILE... [--check] [--force] [--lang en|ko]
   tcpflow-cli --help | --version
 
 FILE and CAPTURE may be '-' for standard input.
@@ -60,7 +60,8 @@ import  turn one TCP connection of a capture (pcap, pcapng, or \`tcpdump -nn\` t
 sync    write, after each \`\`\`tcpflow block of the Markdown notes (files, or every .md under a
         folder), its Mermaid diagram between <!-- tcpflow:mermaid:begin/end --> markers, so
         GitHub shows it; only changed files are written. --check writes nothing and exits 1
-        when a note is out of date (for CI).
+        when a note is out of date (for CI). Text between the markers that was edited by hand is
+        left as it is (exit 1) unless --force.
 check also reads Markdown notes (.md): their \`\`\`tcpflow blocks, at the note's lines.
 `;
 
@@ -136,7 +137,7 @@ function validate(
   }
   const lang = values.lang ?? 'en';
   if (!LANGS.includes(lang)) throw new UsageError(`unknown language '${lang}' (expected en or ko)`);
-  if (command !== 'render' && command !== 'import' && (values.out !== undefined || force)) {
+  if (command !== 'render' && command !== 'import' && (values.out !== undefined || (force && command !== 'sync'))) {
     throw new UsageError(`'-o' and '--force' belong to 'render' and 'import', not '${command}'`);
   }
   const imports = importOptions(command, values.stream, switches);

@@ -23,7 +23,7 @@ export function run(o: Options): number {
     case 'import':
       return importCapture(o);
     case 'sync':
-      return syncNotes({ files: o.files, check: o.check, lang: o.lang });
+      return syncNotes({ files: o.files, check: o.check, lang: o.lang, force: o.force });
   }
 }
 

@@ -3,6 +3,8 @@
 // clear line (CliError), never a stack trace.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { visible } from '../core/text/visible';
+import { writeFileSafely } from './safeWrite';
 
 /** An expected failure: printed as `tcpflow-cli: <message>`, exit code 2. */
 export class CliError extends Error {}
@@ -27,6 +29,8 @@ const REASONS: Record<string, string> = {
   ENOSPC: 'no space left on device',
   EROFS: 'read-only file system',
   EMFILE: 'too many open files',
+  EFBIG: 'file too large (over the file size limit)',
+  EDQUOT: 'disk quota exceeded',
 };
 
 /** `no such file or directory` for ENOENT, and so on; the system's text for anything else. */
@@ -58,15 +62,14 @@ export function readBytes(file: string): { name: string; bytes: Uint8Array } {
   }
 }
 
-/** Writes the whole output to stdout, or to `out`; an existing `out` only with `force`. */
+/** Writes the whole output to stdout, or to `out`; an existing `out` only with `force`, and then via a temporary file (safeWrite.ts). */
 export function writeOutput(text: string, out: string | undefined, force: boolean): void {
   if (out === undefined || out === STDIN) {
     process.stdout.write(text);
     return;
   }
   try {
-    // `wx` fails if the file exists, atomically: no window between a check and the write.
-    fs.writeFileSync(out, text, { encoding: 'utf8', flag: force ? 'w' : 'wx' });
+    writeFileSafely(out, text, { overwrite: force });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new CliError(`'${oneLine(out)}' already exists; use --force to overwrite it`);
@@ -75,8 +78,11 @@ export function writeOutput(text: string, out: string | undefined, force: boolea
   }
 }
 
-/** One line, no control characters: what goes to a terminal cannot move the cursor or recolour it. */
+/**
+ * One line, every control, format and bidi character from the input shown escaped (`\u202e`,
+ * core/text/visible.ts): what goes to a terminal cannot move the cursor, recolour it, or make a
+ * message read differently from what it says.
+ */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\r\n|[\r\n\u2028\u2029]/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+  return visible(s);
 }

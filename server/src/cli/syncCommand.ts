@@ -4,11 +4,15 @@
 // node_modules skipped). Without --check, only changed notes are written, each named on stdout;
 // with --check nothing is written and the exit code is 1 when a note is out of date (for CI).
 // An unreadable or unwritable note is reported on stderr and the others still synced (exit 2).
+// A note is written through a temporary file renamed over it (safeWrite.ts): a failed write
+// leaves it as it was. Text between markers that was edited by hand is left as it is, with a
+// message and exit 1, unless --force says to replace it (then a message says it was).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Lang } from '../core/i18n';
 import { planMermaidSync, applySyncEdits, type SyncPlan } from '../core/markdown/sync';
 import { CliError, STDIN, oneLine, reason } from './io';
+import { writeFileSafely } from './safeWrite';
 
 export interface SyncCommandOptions {
   files: string[];
@@ -16,6 +20,8 @@ export interface SyncCommandOptions {
   check: boolean;
   /** The language of Mermaid blocks written new. */
   lang: Lang;
+  /** Replace text between markers that was edited by hand. */
+  force?: boolean;
 }
 
 export interface Output {
@@ -42,6 +48,7 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
   for (const arg of o.files) collect(arg, notes, fail);
   let changed = 0;
   let current = 0;
+  let handKept = 0;
   for (const file of notes) {
     const shown = oneLine(file);
     let raw: string;
@@ -55,12 +62,17 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     // The byte order mark is not the note's text, but it stays in the file.
     const bom = raw.startsWith(BOM) ? BOM : '';
     const text = raw.slice(bom.length);
-    const plan = planMermaidSync(text, { lang: o.lang });
+    const plan = planMermaidSync(text, { lang: o.lang, replaceHandEdited: o.force === true && !o.check });
     for (const line of plan.unterminated) {
       out.stderr(`${shown}:${line + 1}: ${ko ? '```tcpflow 블록이 닫히지 않아 Mermaid 블록을 쓸 수 없습니다' : 'this ```tcpflow block is never closed: no Mermaid block can follow it'}\n`);
     }
+    for (const h of plan.handEdited) out.stderr(`${shown}:${h.line + 1}: ${handEditedMessage(h.replaced, ko)}\n`);
+    const kept = plan.handEdited.some((h) => !h.replaced);
+    if (kept && !o.check) handKept++;
     if (plan.edits.length === 0) {
-      current++;
+      // A block left as its author edited it is not up to date: --check counts it.
+      if (kept && o.check) changed++;
+      else if (!kept) current++;
       continue;
     }
     if (o.check) {
@@ -69,7 +81,7 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
       continue;
     }
     try {
-      fs.writeFileSync(file, bom + applySyncEdits(text, plan.edits), 'utf8');
+      writeFileSafely(file, bom + applySyncEdits(text, plan.edits), { overwrite: true });
     } catch (err) {
       fail(`cannot write '${shown}': ${reason(err)}`);
       continue;
@@ -77,9 +89,18 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     changed++;
     out.stdout(`${ko ? '갱신함' : 'updated'} ${shown} (${counts(plan, ko)})\n`);
   }
-  out.stdout(summary(changed, current, o.check, ko) + '\n');
+  out.stdout(summary(changed, current, o.check, ko) + (handKept ? handKeptSummary(handKept, ko) : '') + '\n');
   if (failed) return 2;
-  return o.check && changed > 0 ? 1 : 0;
+  return (o.check && changed > 0) || handKept > 0 ? 1 : 0;
+}
+
+function handKeptSummary(n: number, ko: boolean): string {
+  return ko ? `, ${n}개는 손으로 고친 블록을 그대로 둠` : `, ${n} with text edited by hand left as it is`;
+}
+
+function handEditedMessage(replaced: boolean, ko: boolean): string {
+  if (ko) return replaced ? '마커 사이에 손으로 고친 내용을 새 Mermaid 블록으로 바꿨습니다 (--force)' : '마커 사이의 내용을 손으로 고쳐서 그대로 두었습니다 (바꾸려면 --force)';
+  return replaced ? 'replaced the text edited by hand between the markers with the new Mermaid block (--force)' : 'the text between the markers was edited by hand: left as it is (use --force to replace it)';
 }
 
 /** The notes an argument names: the file itself, or the *.md and *.markdown files under a folder, sorted. */
