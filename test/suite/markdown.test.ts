@@ -87,7 +87,7 @@ suite('Markdown notes with ```tcpflow blocks', () => {
     assert.equal(plan?.inserted, 1);
     const expected = syncMermaidBlocks(NOTE).text;
     assert.equal(doc.getText(), expected);
-    assert.ok(doc.getText().includes('```\n<!-- tcpflow:mermaid:begin -->\n```mermaid\nsequenceDiagram\n'));
+    assert.match(doc.getText(), /```\n<!-- tcpflow:mermaid:begin hash=[0-9a-f]{8} -->\n```mermaid\nsequenceDiagram\n/);
     // A second run changes nothing.
     const again = await vscode.commands.executeCommand<SyncPlan | undefined>('tcpflow.updateMermaidBlocks', doc.uri);
     assert.deepEqual(again?.edits, []);
@@ -100,6 +100,22 @@ suite('Markdown notes with ```tcpflow blocks', () => {
     assert.equal(doc.getText(), expected);
     assert.ok(await doc.save());
     assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), expected);
+  });
+
+  test('text edited by hand between the markers is kept on save, and replaced only when the command is told to', async () => {
+    const HAND = `\`\`\`tcpflow\n${BAD}\`\`\`\n<!-- tcpflow:mermaid:begin -->\nMy own words.\n<!-- tcpflow:mermaid:end -->\n`;
+    await vscode.workspace.getConfiguration('tcpflow').update('markdown.updateMermaidOnSave', true, vscode.ConfigurationTarget.Global);
+    const { doc, editor } = await openNote(HAND, 'hand.md');
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# Hand\n'));
+    assert.ok(await doc.save());
+    assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), `# Hand\n${HAND}`, 'the save kept the hand-written text');
+    const kept = await vscode.commands.executeCommand<SyncPlan | undefined>('tcpflow.updateMermaidBlocks', doc.uri, { replaceHandEdited: false });
+    assert.deepEqual(kept?.handEdited, [{ line: 4, replaced: false }]);
+    assert.equal(doc.getText(), `# Hand\n${HAND}`);
+    const replaced = await vscode.commands.executeCommand<SyncPlan | undefined>('tcpflow.updateMermaidBlocks', doc.uri, { replaceHandEdited: true });
+    assert.deepEqual(replaced?.handEdited, [{ line: 4, replaced: true }]);
+    assert.equal(doc.getText(), syncMermaidBlocks(`# Hand\n${HAND}`, { replaceHandEdited: true }).text);
+    assert.doesNotMatch(doc.getText(), /My own words/);
   });
 
   test('with tcpflow.markdown.updateMermaidOnSave, saving writes the Mermaid blocks', async () => {

@@ -114,7 +114,7 @@ describe('sync', () => {
     const o = captured();
     syncNotes({ files: [file], check: false, lang: 'ko' }, o);
     assert.equal(o.out, `갱신함 ${file} (새 Mermaid 블록 1개)\n노트 1개 갱신, 0개는 이미 최신\n`);
-    assert.match(fs.readFileSync(file, 'utf8'), /<!-- tcpflow:mermaid:begin lang=ko -->/);
+    assert.match(fs.readFileSync(file, 'utf8'), /<!-- tcpflow:mermaid:begin lang=ko hash=[0-9a-f]{8} -->/);
   });
 });
 

@@ -59,7 +59,24 @@ export function isTcpflowInfo(info: string): boolean {
 
 /** Every fenced code block of the note, whatever its language, in order. */
 export function findFencedBlocks(text: string, lines: NoteLine[] = splitLines(text)): FencedBlock[] {
+  return scanNote(text, lines).blocks;
+}
+
+/** The note's fenced blocks, and which of its lines are code or comment rather than Markdown of their own. */
+export interface NoteScan {
+  lines: NoteLine[];
+  blocks: FencedBlock[];
+  /**
+   * Per line, 1 when it is part of a fenced block (its fences included) or continues an HTML
+   * comment begun on an earlier line: a marker comment or a fence written there is only shown.
+   */
+  quoted: Uint8Array;
+}
+
+/** One pass over the note's lines: every fenced block, and the lines inside code or comments. */
+export function scanNote(text: string, lines: NoteLine[] = splitLines(text)): NoteScan {
   const blocks: FencedBlock[] = [];
+  const quoted = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].text;
     if (COMMENT_START.test(line)) {
@@ -67,6 +84,7 @@ export function findFencedBlocks(text: string, lines: NoteLine[] = splitLines(te
       const from = line.indexOf('<!--') + 4;
       let j = i;
       while (j < lines.length && !(j === i ? line.slice(from) : lines[j].text).includes('-->')) j++;
+      quoted.fill(1, i + 1, j + 1);
       i = j;
       continue;
     }
@@ -78,9 +96,11 @@ export function findFencedBlocks(text: string, lines: NoteLine[] = splitLines(te
     if (fenceChar === '`' && rest.includes('`')) continue;
     const block = readBlock(lines, i, spaces.length, fenceChar, fence.length, rest.trim());
     blocks.push(block);
-    i = block.closeLine ?? lines.length;
+    const last = block.closeLine ?? lines.length - 1;
+    quoted.fill(1, i, last + 1);
+    i = last;
   }
-  return blocks;
+  return { lines, blocks, quoted };
 }
 
 /** The ```tcpflow blocks of the note (and `~~~tcpflow`), in order. */
