@@ -49,7 +49,7 @@ function stepJson(s: TraceStep): TraceStepJson {
 
 /** `  3  send     A -> B: SYN seq=100    A=SYN_SENT B=LISTEN` */
 export function traceText(a: Analysis, lang: Lang): string {
-  const width = String(Math.max(1, ...a.steps.map((s) => s.line + 1))).length;
+  const width = String(a.steps.reduce((w, s) => Math.max(w, s.line + 1), 1)).length;
   const lines = a.steps.map((s) => {
     const states = Object.entries(s.states)
       .map(([name, state]) => `${name}=${state}`)

@@ -81,9 +81,10 @@ export function timeOfDay(t: number | undefined): string {
 export function describeConnections(conns: Connection[]): string[] {
   const width = String(Math.max(0, conns.length - 1)).length;
   const ends = conns.map((c) => `${c.client} → ${c.server}`);
-  const endWidth = Math.max(...ends.map((e) => e.length));
+  // Loops, not Math.max(...list): a spread of 200,000 arguments overflows the stack.
+  const endWidth = ends.reduce((w, e) => Math.max(w, e.length), 0);
   const packets = conns.map((c) => `${c.segments.length} packet${c.segments.length === 1 ? '' : 's'}`);
-  const packetWidth = Math.max(...packets.map((p) => p.length));
+  const packetWidth = packets.reduce((w, p) => Math.max(w, p.length), 0);
   return conns.map((c, i) => {
     const when = `${timeOfDay(c.first)} – ${timeOfDay(c.last)}`;
     return `${String(c.index).padStart(width)}  ${ends[i].padEnd(endWidth)}  ${packets[i].padStart(packetWidth)}  ${when}`;

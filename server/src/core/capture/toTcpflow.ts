@@ -133,7 +133,7 @@ function initialStates(conn: Connection): { client?: string; server?: string; mi
 
 /** Trailing comments aligned in one column, so the segments read as a table. */
 function layout(rows: Row[]): string {
-  const width = Math.min(COMMENT_COLUMN_MAX, Math.max(0, ...rows.filter((r) => r.comment).map((r) => r.text.length)));
+  const width = Math.min(COMMENT_COLUMN_MAX, rows.reduce((w, r) => (r.comment ? Math.max(w, r.text.length) : w), 0));
   return rows.map((r) => (r.comment ? `${r.text.padEnd(width)}  # ${r.comment}` : r.text)).join('\n') + '\n';
 }
 

@@ -18,9 +18,10 @@ export function renderMarkdown(a: Analysis, opts: MarkdownOptions = {}): string 
   const lang = opts.lang ?? 'en';
   const out: string[] = [`# ${heading(a, opts.title)}`, ''];
   out.push('```mermaid', renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd(), '```');
-  if (a.messages.length) out.push('', ...table(a, lang));
-  if (a.diagnostics.length) out.push('', `## ${md(words(lang).diagnostics)}`, '', ...diagnostics(a, lang));
-  return out.join('\n') + '\n';
+  // concat, not push(...rows): a spread of 100,000 rows overflows the stack.
+  const parts = a.messages.length ? out.concat('', table(a, lang)) : out;
+  const all = a.diagnostics.length ? parts.concat('', `## ${md(words(lang).diagnostics)}`, '', diagnostics(a, lang)) : parts;
+  return all.join('\n') + '\n';
 }
 
 function heading(a: Analysis, fallback: string | undefined): string {

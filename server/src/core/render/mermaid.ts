@@ -150,9 +150,16 @@ class MermaidWriter {
 
   /** `A` or `A,C`: from the leftmost to the rightmost of the names, in column order. */
   private span(names: string[]): string {
-    const cols = names.map((n) => this.column.get(n)!);
-    const first = this.a.participants[Math.min(...cols)].name;
-    const last = this.a.participants[Math.max(...cols)].name;
+    // A loop, not Math.min(...cols): a note over 200,000 names would overflow the stack.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const n of names) {
+      const col = this.column.get(n)!;
+      lo = Math.min(lo, col);
+      hi = Math.max(hi, col);
+    }
+    const first = this.a.participants[lo].name;
+    const last = this.a.participants[hi].name;
     return first === last ? this.ids.get(first)! : `${this.ids.get(first)},${this.ids.get(last)}`;
   }
 
