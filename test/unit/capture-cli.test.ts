@@ -96,6 +96,11 @@ describe('tcpflow-cli import', () => {
     assertOneLineError(cli(['import', 'client-close.pcap', '--stream', '1']), /has no stream 1: it holds only stream 0\n$/);
   });
 
+  it('a number out of range in tcpdump text: one line naming the line, exit 2', () => {
+    const text = '12:00:00.000001 IP 10.0.0.1.99999999999 > 10.0.0.2.80: Flags [S], seq 1, win 1, length 0\n';
+    assertOneLineError(cli(['import', '-'], Buffer.from(text)), /^tcpflow-cli: cannot import '<stdin>': line 1: port 99999999999 is out of range \(0 to 65535\)\n$/);
+  });
+
   it('usage mistakes: exit 2 with the reason', () => {
     assertOneLineError(cli(['import']), /'import' needs a FILE/);
     assertOneLineError(cli(['import', 'a.pcap', 'b.pcap']), /'import' takes one FILE, not 2/);

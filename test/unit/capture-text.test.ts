@@ -4,7 +4,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readCapture } from '../../server/src/core/capture/readCapture';
 import { looksLikeTcpdumpText, readTcpdumpText } from '../../server/src/core/capture/tcpdumpText';
-import { TCP_FLAG } from '../../server/src/core/capture/types';
+import { CaptureError, TCP_FLAG } from '../../server/src/core/capture/types';
 
 const bytes = (lines: string[]) => new TextEncoder().encode(lines.join('\n') + '\n');
 const read = (lines: string[]) => readTcpdumpText(bytes(lines));
@@ -128,4 +128,24 @@ describe('tcpdump text', () => {
     assert.equal(readCapture(bytes(HANDSHAKE)).format, 'tcpdump text');
     assert.throws(() => readCapture(bytes(['hello'])), /not a capture file/);
   });
+
+  it('refuses a number that is not one or is out of its range, naming the line (issue 16)', () => {
+    const packet = (rest: string, ports = '10.0.0.1.1000 > 10.0.0.2.80') => `12:00:00.000001 IP ${ports}: Flags [S.], ${rest}`;
+    const refused = (lines: string[], message: string) =>
+      assert.throws(
+        () => read(lines),
+        (e: unknown) => e instanceof CaptureError && e.message === message,
+      );
+    refused([HANDSHAKE[0], packet('seq 1, ack 1, win 1, length 0', '10.0.0.1.99999999999 > 10.0.0.2.80')], 'line 2: port 99999999999 is out of range (0 to 65535)');
+    refused([packet('seq 1, ack 1, win 1, length 0', '10.0.0.1.1000 > 10.0.0.2.65536')], 'line 1: port 65536 is out of range (0 to 65535)');
+    refused([packet('seq 1, ack 1, win 1, length 99999999999')], 'line 1: length 99999999999 is out of range (0 to 4294967295)');
+    refused([packet('seq 1, ack 1e3, win 1, length 0')], "line 1: 'ack 1e3' is not a number");
+    refused([packet('seq 4294967296, ack 1, win 1, length 0')], 'line 1: seq 4294967296 is out of range (0 to 4294967295)');
+    refused([packet('seq 1, ack 1, win 1, options [mss 70000], length 0')], 'line 1: mss 70000 is out of range (0 to 65535)');
+    refused([packet('seq 1, ack 1, win 1, options [sack 1 {1:99999999999}], length 0')], 'line 1: sack 99999999999 is out of range (0 to 4294967295)');
+    // The largest values are taken.
+    const [s] = read([packet('seq 4294967295, ack 4294967295, win 4294967295, length 4294967295', '10.0.0.1.65535 > 10.0.0.2.0')]).segments;
+    assert.deepEqual([s.src, s.dst, s.seq, s.ack, s.win, s.len], ['10.0.0.1:65535', '10.0.0.2:0', 4294967295, 4294967295, 4294967295, 4294967295]);
+  });
 });
+

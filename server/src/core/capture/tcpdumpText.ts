@@ -8,11 +8,15 @@
 // the bases, later ones print offsets from them. This reader undoes that, so its output holds
 // raw numbers either way. tcpdump omits `seq` on segments with no data, SYN, FIN or RST: those
 // segments come out without a seq.
+// Linear in the text: the packet line is taken apart by hand around `: Flags [` (a regular
+// expression with `(\S+)\.(\d+)` unanchored backtracked: a 100 KB line took seconds), and every
+// other expression is anchored or scans each character once. A number that is not one, or out of
+// its field's range (a port above 65535, a 32-bit field above 4294967295), is refused with its line.
 import { endpointText } from './decode';
+import { matchPacket } from './tcpdumpPacket';
 import { CaptureError, TCP_FLAG, hasFlag, seqAdd, seqDiff, type CaptureContents, type TcpOptions, type TcpSegment } from './types';
 
 const TIME = /^(?:(\d{4})-(\d{2})-(\d{2}) )?(\d{1,2}):(\d{2}):(\d{2})(\.\d+)?\s|^(\d{6,})(\.\d+)?\s/;
-const PACKET = /(\S+)\.(\d+) > (\S+)\.(\d+): Flags \[([^\]]*)\](.*)$/;
 const HEX_DUMP = /^\s+0x[0-9a-f]+:/i;
 const FLAG_CHARS: Record<string, number> = {
   S: TCP_FLAG.SYN,
@@ -30,12 +34,14 @@ export function looksLikeTcpdumpText(data: Uint8Array): boolean {
   const head = data.subarray(0, 64 * 1024);
   if (head.includes(0)) return false;
   const text = new TextDecoder('utf-8', { fatal: false }).decode(head);
-  return text.split(/\r?\n/).some((l) => PACKET.test(l) || (TIME.test(l) && / (IP6?|ARP|[A-Z]{2,}) /.test(l)));
+  return text.split(/\r?\n/).some((l) => matchPacket(l) !== undefined || (TIME.test(l) && / (IP6?|ARP|[A-Z]{2,}) /.test(l)));
 }
 
 interface Line {
   text: string;
   time?: number;
+  /** 1-based line in the text, for messages. */
+  number: number;
 }
 
 /** Logical packet lines: continuation lines (-v) joined, hex dumps and tcpdump's notices dropped. */
@@ -45,21 +51,21 @@ function packetLines(text: string): Line[] {
   const lines: Line[] = [];
   let dayOffset = 0;
   let last: number | undefined;
-  for (const l of raw) {
-    if (!l.trim() || HEX_DUMP.test(l)) continue;
+  raw.forEach((l, k) => {
+    if (!l.trim() || HEX_DUMP.test(l)) return;
     if (/^\s/.test(l) && lines.length) {
       lines[lines.length - 1].text += ' ' + l.trim();
-      continue;
+      return;
     }
-    if (timed && !TIME.test(l)) continue; // "reading from file …", "listening on …"
-    if (!timed && /^(reading from|listening on|tcpdump:|\d+ packets)/.test(l)) continue;
+    if (timed && !TIME.test(l)) return; // "reading from file …", "listening on …"
+    if (!timed && /^(reading from|listening on|tcpdump:|\d+ packets)/.test(l)) return;
     let time = parseTime(l);
     // Time of day only: a capture that runs past midnight goes on counting.
     if (time !== undefined && time < 86400 && last !== undefined && time + dayOffset < last - 43200) dayOffset += 86400;
     if (time !== undefined && time < 86400) time += dayOffset;
     if (time !== undefined) last = time;
-    lines.push({ text: l, time });
-  }
+    lines.push({ text: l, time, number: k + 1 });
+  });
   return lines;
 }
 
@@ -92,44 +98,70 @@ export function readTcpdumpText(data: Uint8Array): CaptureContents {
 }
 
 function parseLine(line: Line, frame: number): Printed | undefined {
-  const m = PACKET.exec(line.text);
-  if (!m || /\[\|tcp\]/.test(m[6])) return undefined;
-  const [, srcIp, srcPort, dstIp, dstPort, flagText, rest] = m;
+  const m = matchPacket(line.text);
+  if (!m || m.rest.includes('[|tcp]')) return undefined;
+  const bad = (what: string): never => {
+    throw new CaptureError(`line ${line.number}: ${what}`);
+  };
+  const num = (token: string, field: string, max: number): number => {
+    if (!/^\d+$/.test(token)) bad(`'${field} ${token}' is not a number`);
+    const v = Number(token);
+    if (token.length > 10 || v > max) bad(`${field} ${token} is out of range (0 to ${max})`);
+    return v;
+  };
+  const field = (name: string): string | undefined => FIELD[name].exec(m.rest)?.[1];
   let flags = 0;
-  if (flagText !== 'none') for (const ch of flagText) flags |= FLAG_CHARS[ch] ?? 0;
-  const seq = /(?:^|, )seq (\d+)(?::(\d+))?/.exec(rest);
-  const ack = /, ack (\d+)/.exec(rest);
-  const win = /, win (\d+)/.exec(rest);
-  const length = /, length (\d+)/.exec(rest);
-  const options = /, options \[([^\]]*)\]/.exec(rest);
+  if (m.flags !== 'none') for (const ch of m.flags) flags |= FLAG_CHARS[ch] ?? 0;
+  const seqText = field('seq');
+  const [seqStart, seqEnd] = seqText === undefined ? [] : seqText.split(':');
+  const seq = seqStart === undefined ? undefined : num(seqStart, 'seq', U32);
+  const seqTo = seqEnd === undefined ? undefined : num(seqEnd, 'seq', U32);
+  const ackText = field('ack');
+  const winText = field('win');
+  const lengthText = field('length');
+  const optionsAt = m.rest.indexOf(', options [');
+  const optionsEnd = optionsAt < 0 ? -1 : m.rest.indexOf(']', optionsAt);
   const seg: TcpSegment = {
     frame,
     time: line.time,
-    src: endpointText(srcIp, Number(srcPort)),
-    dst: endpointText(dstIp, Number(dstPort)),
+    src: endpointText(m.srcIp, num(m.srcPort, 'port', PORT)),
+    dst: endpointText(m.dstIp, num(m.dstPort, 'port', PORT)),
     flags,
-    win: win ? Number(win[1]) : undefined,
-    len: length ? Number(length[1]) : seq?.[2] !== undefined ? Number(seq[2]) - Number(seq[1]) : 0,
-    options: options ? parseOptionText(options[1]) : {},
+    win: winText === undefined ? undefined : num(winText, 'win', U32),
+    len: lengthText !== undefined ? num(lengthText, 'length', U32) : seq !== undefined && seqTo !== undefined ? seqDiff(seqTo, seq) >>> 0 : 0,
+    options: optionsEnd < 0 ? {} : parseOptionText(m.rest.slice(optionsAt + ', options ['.length, optionsEnd), (token, name, max) => num(token, name, max)),
   };
-  return { seg, seq: seq ? Number(seq[1]) : undefined, ack: ack && hasFlag(seg, 'ACK') ? Number(ack[1]) : undefined };
+  const ack = ackText === undefined ? undefined : num(ackText, 'ack', U32);
+  return { seg, seq, ack: ack !== undefined && hasFlag(seg, 'ACK') ? ack : undefined };
 }
 
+const U32 = 0xffffffff;
+const PORT = 0xffff;
+/** A field's value, as far as the next separator: `seq 1:6,` gives `1:6`; `ack 1e3,` gives `1e3` (refused). */
+const FIELD: Record<string, RegExp> = {
+  seq: /(?:^|, )seq ([^,\s]+)/,
+  ack: /, ack ([^,\s]+)/,
+  win: /, win ([^,\s]+)/,
+  length: /, length ([^,:\s]+)/,
+};
+
+type NumberReader = (token: string, field: string, max: number) => number;
+
 /** `mss 65495,sackOK,TS val 1 ecr 0,nop,wscale 7,sack 1 {100:200}` */
-function parseOptionText(t: string): TcpOptions {
+function parseOptionText(t: string, num: NumberReader): TcpOptions {
   const o: TcpOptions = {};
-  const mss = /(?:^|,)mss (\d+)/.exec(t);
-  const ws = /(?:^|,)wscale (\d+)/.exec(t);
-  const ts = /(?:^|,)TS val (\d+) ecr (\d+)/.exec(t);
+  const mss = /(?:^|,)mss ([^,\s]+)/.exec(t);
+  const ws = /(?:^|,)wscale ([^,\s]+)/.exec(t);
+  const ts = /(?:^|,)TS val ([^,\s]+) ecr ([^,\s]+)/.exec(t);
   const sack = /(?:^|,)sack \d+ ((?:\{\d+:\d+\})+)/.exec(t);
-  if (mss) o.mss = Number(mss[1]);
-  if (ws) o.wscale = Number(ws[1]);
+  if (mss) o.mss = num(mss[1], 'mss', PORT);
+  if (ws) o.wscale = num(ws[1], 'wscale', 255);
   if (/(?:^|,)sackOK/.test(t)) o.sackOK = true;
   if (ts) {
-    o.tsVal = Number(ts[1]);
-    o.tsEcr = Number(ts[2]);
+    o.tsVal = num(ts[1], 'TS val', U32);
+    o.tsEcr = num(ts[2], 'TS ecr', U32);
   }
-  if (sack) o.sack = [...sack[1].matchAll(/\{(\d+):(\d+)\}/g)].map((b) => [Number(b[1]), Number(b[2])]);
+  if (sack) o.sack = [...sack[1].matchAll(/\{(\d+):(\d+)\}/g)].map((b) => [num(b[1], 'sack', U32), num(b[2], 'sack', U32)]);
   return o;
 }
 
