@@ -59,14 +59,14 @@ async function open(markdown: string, theme: BodyTheme = 'vscode-light'): Promis
   return { page: p, problems, close: () => context.close() };
 }
 
-/** Waits until every placeholder is drawn (or failed); returns per placeholder: arrows drawn, and whether it failed. */
-async function settled(p: Page): Promise<{ arrows: number; failed: boolean; problems: number; svg: string }[]> {
+/** Waits until every placeholder of ours (`selector`) is drawn (or failed); returns per placeholder: arrows drawn, and whether it failed. */
+async function settled(p: Page, selector = '.tcpflow-diagram'): Promise<{ arrows: number; failed: boolean; problems: number; svg: string }[]> {
   await p.waitForFunction(
-    () => [...document.querySelectorAll('.tcpflow-diagram')].every((el) => el.classList.contains('tcpflow-drawn') || el.classList.contains('tcpflow-failed')),
-    undefined,
+    (sel) => [...document.querySelectorAll(sel)].every((el) => el.classList.contains('tcpflow-drawn') || el.classList.contains('tcpflow-failed')),
+    selector,
     { timeout: 60_000 },
   );
-  return p.$$eval('.tcpflow-diagram', (els) =>
+  return p.$$eval(selector, (els) =>
     els.map((el) => ({
       arrows: el.querySelectorAll('svg [data-et="message"]').length,
       failed: el.classList.contains('tcpflow-failed'),
@@ -163,8 +163,9 @@ describe('Markdown preview script: ```tcpflow diagrams', () => {
     try {
       await o.page.evaluate(() => {
         document.querySelector('.markdown-body')!.innerHTML =
-          '<div class="tcpflow-diagram" data-lang="en" data-segments="1"><pre class="tcpflow-mermaid">graph TD; A--&gt;B</pre></div>' +
-          '<div class="tcpflow-diagram" data-lang="ko" data-segments="99999"><pre class="tcpflow-mermaid">sequenceDiagram</pre></div>';
+          '<div class="tcpflow-nonce" data-tcpflow-nonce="n1" hidden></div>' +
+          '<div class="tcpflow-diagram" data-lang="en" data-segments="1" data-tcpflow-nonce="n1"><pre class="tcpflow-mermaid">sequenceDiagram\n    A-&gt;&gt;</pre></div>' +
+          '<div class="tcpflow-diagram" data-lang="ko" data-segments="99999" data-tcpflow-nonce="n1"><pre class="tcpflow-mermaid">sequenceDiagram</pre></div>';
         window.dispatchEvent(new CustomEvent('vscode.markdown.updateContent'));
       });
       const got = await settled(o.page);
@@ -176,4 +177,26 @@ describe('Markdown preview script: ```tcpflow diagrams', () => {
       await o.close();
     }
   });
+
+  it('draws only the plugin’s placeholders: one a note forges in raw HTML, with a directive, stays text (issue 16)', async () => {
+    const forged =
+      '<div class="tcpflow-diagram" data-lang="en" data-segments="1"><pre class="tcpflow-mermaid">%%{init: {"theme":"dark"}}%%\nsequenceDiagram\n    A->>B: forged</pre></div>\n' +
+      '<div class="tcpflow-nonce" data-tcpflow-nonce="mine" hidden></div>\n' +
+      '<div class="tcpflow-diagram" data-lang="en" data-segments="1" data-tcpflow-nonce="mine"><pre class="tcpflow-mermaid">sequenceDiagram\n    A->>B: forged too</pre></div>\n\n';
+    // The forged placeholders come first, so that any drawing of theirs would be queued before ours finishes.
+    const o = await open(`${forged}\`\`\`tcpflow\n${HANDSHAKE}\`\`\`\n`);
+    try {
+      const [ours] = await settled(o.page, '.tcpflow-diagram[data-tcpflow-nonce]:not([data-tcpflow-nonce="mine"])');
+      assert.deepEqual([ours.arrows, ours.failed], [analyze(HANDSHAKE).messages.length, false]);
+      const theirs = await o.page.$$eval('.tcpflow-diagram', (els) => els.slice(0, 2).map((el) => [el.className, el.querySelectorAll('svg').length, el.querySelector('pre')!.checkVisibility()]));
+      assert.deepEqual(theirs, [
+        ['tcpflow-diagram', 0, true],
+        ['tcpflow-diagram', 0, true],
+      ]);
+      assert.deepEqual(o.problems, []);
+    } finally {
+      await o.close();
+    }
+  });
 });
+

@@ -9,7 +9,10 @@ import { escapeHtml, renderTcpflowFence, tcpflowMarkdownIt } from '../../client/
 import { analyze } from '../../server/src/core/analyze';
 import { errorLinesOf, renderMermaid } from '../../server/src/core/render/mermaid';
 
-const md = () => tcpflowMarkdownIt(new MarkdownIt({ html: true }));
+const NONCE = 'n0nce';
+const md = () => tcpflowMarkdownIt(new MarkdownIt({ html: true }), { nonce: () => NONCE });
+/** What opens every render: the hidden marker with the render's nonce. */
+const MARKER = `<div class="tcpflow-nonce" data-tcpflow-nonce="${NONCE}" hidden></div>\n`;
 const GOOD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\n';
 const BAD = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=100\n';
 
@@ -32,7 +35,8 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
     const html = md().render('```tcpflow\n' + GOOD + '```\n');
     assert.equal(
       html,
-      '<div class="tcpflow-diagram" data-lang="en" data-segments="2">\n' +
+      MARKER +
+        '<div class="tcpflow-diagram" data-lang="en" data-segments="2" data-tcpflow-nonce="n0nce">\n' +
         '<pre class="tcpflow-mermaid">sequenceDiagram\n' +
         '    participant A as A\n' +
         '    participant B as B\n' +
@@ -55,7 +59,7 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
     const mermaid = escapeHtml(renderMermaid(a, { errorLines: errorLinesOf(a) }));
     assert.ok(
       html.includes(
-        '<div class="tcpflow-diagram code-line" data-line="4" dir="auto" data-lang="en" data-segments="3">\n' +
+        '<div class="tcpflow-diagram code-line" data-line="4" dir="auto" data-lang="en" data-segments="3" data-tcpflow-nonce="n0nce">\n' +
           `<pre class="tcpflow-mermaid">${mermaid}</pre>\n` +
           '<ul class="tcpflow-problems">\n' +
           '<li class="tcpflow-problem tcpflow-error">Line 7, error TF202: B&#39;s ack must be 101 here, not 100: an ACK carries RCV.NXT, the next sequence number B expects after what it received on line 6 (RFC 9293 §3.10.7.4).</li>\n' +
@@ -63,7 +67,7 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
       ),
       html,
     );
-    assert.ok(html.startsWith('<h1 data-line="0" class="code-line" dir="auto">Notes</h1>'), html);
+    assert.ok(html.startsWith(MARKER + '<h1 data-line="0" class="code-line" dir="auto">Notes</h1>'), html);
     assert.match(mermaid, /⚠ SYN,ACK/);
   });
 
@@ -82,11 +86,11 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
 
   it('leaves every other fence to the renderer before it (the default, or another plugin’s)', () => {
     const text = '```js\nlet a = 1 < 2;\n```\n\n```\nplain\n```\n\n```tcpflowx\nno\n```\n';
-    assert.equal(md().render(text), new MarkdownIt({ html: true }).render(text));
+    assert.equal(md().render(text), MARKER + new MarkdownIt({ html: true }).render(text));
     const other = new MarkdownIt();
     other.renderer.rules.fence = (tokens, idx) => `<other>${tokens[idx].info}</other>\n`;
-    const both = tcpflowMarkdownIt(other).render('```mermaid\ngraph\n```\n```tcpflow\n```\n');
-    assert.ok(both.startsWith('<other>mermaid</other>\n<div class="tcpflow-diagram" data-lang="en" data-segments="0">'), both);
+    const both = tcpflowMarkdownIt(other, { nonce: () => NONCE }).render('```mermaid\ngraph\n```\n```tcpflow\n```\n');
+    assert.ok(both.startsWith(MARKER + '<other>mermaid</other>\n<div class="tcpflow-diagram" data-lang="en" data-segments="0" data-tcpflow-nonce="n0nce">'), both);
   });
 
   it('renders a fence inside a list item or a quote, and one never closed', () => {
@@ -98,4 +102,22 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
     const html = renderTcpflowFence(BAD);
     assert.match(html, /Line 2, error TF202: .* after what it received on line 1 /);
   });
+
+  it('a fresh nonce for every render opens it, and only the plugin’s placeholders carry it (issue 16)', () => {
+    const plain = tcpflowMarkdownIt(new MarkdownIt({ html: true }));
+    const forged = '<div class="tcpflow-diagram" data-tcpflow-nonce="guess"><pre class="tcpflow-mermaid">%%{init: {"theme":"dark"}}%%\nsequenceDiagram</pre></div>\n\n';
+    const note = `${forged}\`\`\`tcpflow\n${GOOD}\`\`\`\n`;
+    const nonces = [plain.render(note), plain.render(note)].map((html) => {
+      const marker = /^<div class="tcpflow-nonce" data-tcpflow-nonce="([0-9a-f]{32})" hidden><\/div>\n/.exec(html);
+      assert.ok(marker, html);
+      // The note's own placeholder comes after the marker and keeps the value it wrote; ours carries the render's.
+      assert.ok(html.indexOf(forged.trim()) > marker[0].length - 1, html);
+      assert.deepEqual([...html.matchAll(/data-tcpflow-nonce="([^"]*)"/g)].map((m) => m[1]), [marker[1], 'guess', marker[1]]);
+      return marker[1];
+    });
+    assert.notEqual(nonces[0], nonces[1]);
+    // Outside a render (a fence rule called on its own) a placeholder carries no nonce: nothing to draw.
+    assert.doesNotMatch(renderTcpflowFence(GOOD), /data-tcpflow-nonce/);
+  });
 });
+

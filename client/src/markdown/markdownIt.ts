@@ -3,6 +3,11 @@
 // with the flow's errors and warnings listed under it. The preview script
 // (client/src/webview/markdownPreview.ts) draws the diagram; mermaid is never loaded here.
 // No vscode import: the unit tests run it with their own markdown-it.
+//
+// A note may hold raw HTML, and could write a placeholder of its own with any Mermaid text in it
+// (a `%%{init}%%` directive, say). So every render gets a fresh random nonce: the output starts
+// with a hidden marker that carries it (nothing a note writes can come before it), and only the
+// placeholders that carry the same nonce are ours; the preview script draws only those.
 import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { analyze } from '../../../server/src/core/analyze';
 import type { Severity } from '../../../server/src/core/diagnostics';
@@ -13,18 +18,41 @@ import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mer
 export interface TcpflowMarkdownItOptions {
   /** The language of the diagram's words and of the messages; read at each render. */
   lang?: () => Lang;
+  /** A fresh, unguessable value for each render (default: 128 random bits); tests pass their own. */
+  nonce?: () => string;
+}
+
+/** The class of the marker that opens every render, and the attribute that carries the render's nonce. */
+export const NONCE_MARKER_CLASS = 'tcpflow-nonce';
+export const NONCE_ATTRIBUTE = 'data-tcpflow-nonce';
+
+function randomNonce(): string {
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** Listed under the diagram; information (a retransmission, a duplicate) is not a problem. */
 const SHOWN: readonly Severity[] = ['error', 'warning'];
 
 export function tcpflowMarkdownIt(md: MarkdownIt, opts: TcpflowMarkdownItOptions = {}): MarkdownIt {
+  // The nonce of the render under way (renders do not nest, but a plugin may call render inside one).
+  let nonce: string | undefined;
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, options, env) => {
+    const outer = nonce;
+    nonce = (opts.nonce ?? randomNonce)();
+    try {
+      return `<div class="${NONCE_MARKER_CLASS}" ${NONCE_ATTRIBUTE}="${escapeHtml(nonce)}" hidden></div>\n${render(tokens, options, env)}`;
+    } finally {
+      nonce = outer;
+    }
+  };
   const fallback: RendererRule | undefined = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx];
     if (!isTcpflowInfo(token.info)) return fallback ? fallback(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
     // token.map[0] is the fence's line in the note: its content starts on the next line.
-    return renderTcpflowFence(token.content, { attrs: token.attrs, firstLine: token.map ? token.map[0] + 1 : undefined, lang: opts.lang?.() ?? 'en' });
+    return renderTcpflowFence(token.content, { attrs: token.attrs, firstLine: token.map ? token.map[0] + 1 : undefined, lang: opts.lang?.() ?? 'en', nonce });
   };
   return md;
 }
@@ -35,13 +63,17 @@ export interface FenceRenderOptions {
   /** 0-based note line of the block's first content line: messages then name the note's lines. */
   firstLine?: number;
   lang?: Lang;
+  /** The render's nonce: the preview script draws only placeholders that carry it. */
+  nonce?: string;
 }
 
 /** The placeholder for one ```tcpflow block. */
 export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {}): string {
   const lang = opts.lang ?? 'en';
   const body = blockBody(content, lang, opts.firstLine ?? 0);
-  const attrs = attributes(opts.attrs ?? null, { 'data-lang': lang, 'data-segments': String(body.segments) });
+  const ours: Record<string, string> = { 'data-lang': lang, 'data-segments': String(body.segments) };
+  if (opts.nonce !== undefined) ours[NONCE_ATTRIBUTE] = opts.nonce;
+  const attrs = attributes(opts.attrs ?? null, ours);
   return `<div${attrs}>\n${body.html}</div>\n`;
 }
 

@@ -3,12 +3,18 @@
 // with the bundled Mermaid, in the preview's theme. The preview replaces its content on every
 // edit (morphdom brings back our placeholders as the plugin wrote them), so each update redraws;
 // a drawing is kept per text and theme, so an unchanged diagram comes back at once, unflickering.
+// Only the plugin's own placeholders are drawn: those that carry the nonce of the marker that opens
+// the render (the first in the document: a note's raw HTML always comes after it). A note that
+// writes a placeholder by hand, with a `%%{init}%%` directive or anything else in it, is left as
+// the text it is. And what is drawn is only ever a sequence diagram, without directive lines.
 import { MAX_SEGMENTS, MAX_TEXT_SIZE } from '../preview/protocol';
 import { renderSvg } from './engine';
 import { parseSvg } from './svgDom';
 import { currentThemeKind, watchTheme, type ThemeKind } from './theme';
 
 const PLACEHOLDER = 'div.tcpflow-diagram';
+/** markdownIt.ts's NONCE_MARKER_CLASS and NONCE_ATTRIBUTE (this bundle does not import the plugin). */
+const NONCE_MARKER = '.tcpflow-nonce[data-tcpflow-nonce]';
 const DRAWN = 'tcpflow-drawn';
 const FAILED = 'tcpflow-failed';
 /** Drawings kept, by theme and text: enough for every diagram of a long note in two themes. */
@@ -44,11 +50,18 @@ function stagingArea(): HTMLElement {
 
 function drawAll(): void {
   const kind = currentThemeKind();
-  for (const el of document.querySelectorAll<HTMLElement>(PLACEHOLDER)) draw(el, kind);
+  // The first marker in the document is the render's: nothing from the note can precede it.
+  const nonce = document.querySelector<HTMLElement>(NONCE_MARKER)?.dataset.tcpflowNonce;
+  if (!nonce) return;
+  for (const el of document.querySelectorAll<HTMLElement>(PLACEHOLDER)) if (el.dataset.tcpflowNonce === nonce) draw(el, kind);
 }
 
+/** The Mermaid text to draw: a sequence diagram, every `%%` line (directives, comments) left out. */
 function sourceOf(el: HTMLElement): string | undefined {
-  return el.querySelector(':scope > pre.tcpflow-mermaid')?.textContent ?? undefined;
+  const text = el.querySelector(':scope > pre.tcpflow-mermaid')?.textContent ?? undefined;
+  if (text === undefined) return undefined;
+  const lines = text.split('\n').filter((l) => !/^\s*%%/.test(l));
+  return lines[0] === 'sequenceDiagram' ? lines.join('\n') : undefined;
 }
 
 function draw(el: HTMLElement, kind: ThemeKind): void {
