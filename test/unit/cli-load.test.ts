@@ -37,12 +37,16 @@ describe('the CLI on large inputs', () => {
     assert.match(r.stdout, /^\| 80000 \| A → B \| SYN \[retransmission\] \| SYN_SENT \| SYN_RECEIVED \|$/m);
   });
 
-  it('check --format json of 150,000 lines of @@@ exits 1 with the JSON', () => {
+  it('check --format json of 150,000 lines of @@@ exits 1 with the JSON (of the 100,000 lines within the budget)', () => {
     const r = cli(['check', '--format', 'json', write('at.tcpflow', '@@@\n'.repeat(150_000))]);
     assert.equal(r.code, 1, r.stderr);
     const list = JSON.parse(r.stdout) as { line: number; code: string }[];
-    assert.equal(list.length, 150_000);
-    assert.deepEqual([list[0].code, list[149_999].line], ['TF100', 150_000]);
+    assert.equal(list.length, 100_000);
+    assert.deepEqual([list[0].code, list[99_999].line], ['TF100', 100_000]);
+    assert.equal(
+      r.stderr,
+      'tcpflow-cli: at.tcpflow: only the first 100,000 lines (400,000 characters) of 150,000 lines (600,000 characters) were checked: a document is read up to 100,000 lines or 5,000,000 characters\n',
+    );
   });
 
   it('import --list of a capture of 200,000 connections', () => {
@@ -59,3 +63,44 @@ describe('the CLI on large inputs', () => {
     assert.match(r.stdout, /^C -> S: ACK seq=10000002 ack=2 +# packet 200006, /m);
   });
 });
+
+describe('the document budget in the CLI: 100,000 lines or 5,000,000 characters', () => {
+  const comments = '# a comment\n'.repeat(100_001);
+
+  it('check: the first part is checked, one line says what was not, and the file fails (exit 1)', () => {
+    write('long.tcpflow', comments);
+    const r = cli(['check', 'long.tcpflow']);
+    assert.equal(r.code, 1);
+    assert.equal(r.stdout, '0 errors, 0 warnings, 0 infos in 1 file\n');
+    assert.equal(r.stderr, 'tcpflow-cli: long.tcpflow: only the first 100,000 lines (1,200,000 characters) of 100,001 lines (1,200,012 characters) were checked: a document is read up to 100,000 lines or 5,000,000 characters\n');
+    assert.equal(cli(['check', write('ok.tcpflow', '# a comment\n'.repeat(100_000))]).code, 0, 'exactly the budget is within it');
+    const ko = cli(['check', '--lang', 'ko', 'long.tcpflow']);
+    assert.equal(ko.stderr, 'tcpflow-cli: long.tcpflow: 100,001줄(1,200,012자) 중 처음 100,000줄(1,200,000자)만 검사했습니다: 문서는 100,000줄 또는 5,000,000자까지만 다룹니다\n');
+  });
+
+  it('a size over 5,000,000 characters is cut at the last line end within it', () => {
+    const r = cli(['check', '--format', 'json', write('wide.tcpflow', `${'#'.repeat(4_999_998)}\nA -> B: SYN\n`)]);
+    assert.equal(r.code, 1);
+    assert.deepEqual(JSON.parse(r.stdout), []);
+    assert.match(r.stderr, /^tcpflow-cli: wide\.tcpflow: only the first 1 lines \(4,999,999 characters\) of 2 lines \(5,000,011 characters\) were checked: /);
+  });
+
+  it('render and trace draw the first part and say so (exit 0); sync leaves such a note alone (exit 2)', () => {
+    const flow = 'A -> B: SYN\n' + comments;
+    write('flow.tcpflow', flow);
+    const render = cli(['render', 'flow.tcpflow']);
+    assert.equal(render.code, 0, render.stderr);
+    assert.match(render.stdout, /A->>B: SYN/);
+    assert.match(render.stderr, /^tcpflow-cli: flow\.tcpflow: only the first 100,000 lines .* were drawn: /);
+    const trace = cli(['trace', 'flow.tcpflow']);
+    assert.equal(trace.code, 0, trace.stderr);
+    assert.match(trace.stderr, / were traced: /);
+    const note = `\`\`\`tcpflow\n${flow}\`\`\`\n`;
+    write('big.md', note);
+    const sync = cli(['sync', 'big.md']);
+    assert.equal(sync.code, 2);
+    assert.equal(sync.stderr, 'tcpflow-cli: big.md: 100,004 lines (1,200,039 characters) are over the document budget of 100,000 lines or 5,000,000 characters: left as it is\n');
+    assert.equal(fs.readFileSync(path.join(dir, 'big.md'), 'utf8'), note);
+  });
+});
+

@@ -10,6 +10,7 @@ import { importCapture } from './importCommand';
 import { diagnosticsOf } from './markdownCheck';
 import { syncNotes } from './syncCommand';
 import { CliError, oneLine, readInput, writeOutput } from './io';
+import { budgetedText } from './budget';
 import { traceJson, traceText } from './trace';
 
 export function run(o: Options): number {
@@ -39,12 +40,18 @@ export interface JsonDiagnostic {
   message: string;
 }
 
-/** Every readable file is checked even when another one cannot be read (that still exits 2). */
+const toStderr = (line: string) => void process.stderr.write(line);
+
+/**
+ * Every readable file is checked even when another one cannot be read (that still exits 2). A file
+ * over the document budget is checked as far as it goes and fails (exit 1): the rest was not checked.
+ */
 function check(o: Options): number {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const all: JsonDiagnostic[] = [];
   let files = 0;
   let unreadable = false;
+  let overBudget = false;
   for (const file of o.files) {
     let input;
     try {
@@ -57,7 +64,9 @@ function check(o: Options): number {
     }
     files++;
     // A Markdown note is checked block by block, at the note's own lines (markdownCheck.ts).
-    const found = diagnosticsOf(input.name, input.text).map((d) => toJson(input.name, d, o.lang));
+    const part = budgetedText(input.name, input.text, 'checked', o.lang, toStderr);
+    if (part.cut) overBudget = true;
+    const found = diagnosticsOf(input.name, part.text).map((d) => toJson(input.name, d, o.lang));
     for (const d of found) counts[d.severity]++;
     if (o.format === 'json') for (const d of found) all.push(d); // not push(...found): 150,000 arguments overflow the stack
     else if (found.length) process.stdout.write(found.map(textLine).join('\n') + '\n');
@@ -65,7 +74,7 @@ function check(o: Options): number {
   if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else process.stdout.write(summary(counts, files, o.lang) + '\n');
   if (unreadable) return 2;
-  return counts.error > 0 ? 1 : 0;
+  return counts.error > 0 || overBudget ? 1 : 0;
 }
 
 function toJson(file: string, d: Diagnostic, lang: Lang): JsonDiagnostic {
@@ -97,7 +106,7 @@ function summary(c: Record<Severity, number>, files: number, lang: Lang): string
 /** Renders even a flow with errors: the diagram shows the corrected flow, the errors marked ⚠. */
 function render(o: Options): number {
   const input = readInput(o.files[0]);
-  const a = analyze(input.text);
+  const a = analyze(budgetedText(input.name, input.text, 'drawn', o.lang, toStderr).text);
   const text =
     o.format === 'markdown'
       ? renderMarkdown(a, { title: input.baseName, lang: o.lang })
@@ -107,7 +116,8 @@ function render(o: Options): number {
 }
 
 function trace(o: Options): number {
-  const a = analyze(readInput(o.files[0]).text);
+  const input = readInput(o.files[0]);
+  const a = analyze(budgetedText(input.name, input.text, 'traced', o.lang, toStderr).text);
   const text = o.format === 'text' ? traceText(a, o.lang) : JSON.stringify(traceJson(a), null, 2) + '\n';
   process.stdout.write(text);
   return 0;

@@ -10,7 +10,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Lang } from '../core/i18n';
+import { withinBudget } from '../core/limits';
 import { planMermaidSync, applySyncEdits, type SyncPlan } from '../core/markdown/sync';
+import { overBudgetMessage } from './budget';
 import { CliError, STDIN, oneLine, reason } from './io';
 import { writeFileSafely } from './safeWrite';
 
@@ -62,6 +64,12 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     // The byte order mark is not the note's text, but it stays in the file.
     const bom = raw.startsWith(BOM) ? BOM : '';
     const text = raw.slice(bom.length);
+    // A diagram of part of a flow would look complete: a note over the budget is left alone.
+    const over = withinBudget(text).cut;
+    if (over) {
+      fail(`${shown}: ${overBudgetMessage(over, 'left', o.lang)}`);
+      continue;
+    }
     const plan = planMermaidSync(text, { lang: o.lang, replaceHandEdited: o.force === true && !o.check });
     for (const line of plan.unterminated) {
       out.stderr(`${shown}:${line + 1}: ${ko ? '```tcpflow 블록이 닫히지 않아 Mermaid 블록을 쓸 수 없습니다' : 'this ```tcpflow block is never closed: no Mermaid block can follow it'}\n`);
