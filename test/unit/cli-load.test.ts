@@ -82,7 +82,7 @@ describe('the document budget in the CLI: 100,000 lines or 5,000,000 characters'
     const r = cli(['check', '--format', 'json', write('wide.tcpflow', `${'#'.repeat(4_999_998)}\nA -> B: SYN\n`)]);
     assert.equal(r.code, 1);
     assert.deepEqual(JSON.parse(r.stdout), []);
-    assert.match(r.stderr, /^tcpflow-cli: wide\.tcpflow: only the first 1 lines \(4,999,999 characters\) of 2 lines \(5,000,011 characters\) were checked: /);
+    assert.match(r.stderr, /^tcpflow-cli: wide\.tcpflow: only the first line \(4,999,999 characters\) of 2 lines \(5,000,011 characters\) was checked: /);
   });
 
   it('render and trace draw the first part and say so (exit 0); sync leaves such a note alone (exit 2)', () => {

@@ -27,5 +27,7 @@ export function overBudgetMessage(cut: BudgetCut, verb: BudgetVerb, lang: Lang):
     const done = { checked: '검사했습니다', drawn: '그렸습니다', traced: '추적했습니다' }[verb];
     return `${n(cut.totalLines)}줄(${n(cut.totalChars)}자) 중 처음 ${n(cut.checkedLines)}줄(${n(cut.checkedChars)}자)만 ${done}: 문서는 ${n(lines)}줄 또는 ${n(chars)}자까지만 다룹니다`;
   }
-  return `only the first ${n(cut.checkedLines)} lines (${n(cut.checkedChars)} characters) of ${n(cut.totalLines)} lines (${n(cut.totalChars)} characters) were ${verb}: a document is read up to ${n(lines)} lines or ${n(chars)} characters`;
+  const one = cut.checkedLines === 1;
+  const first = one ? 'line' : `${n(cut.checkedLines)} lines`;
+  return `only the first ${first} (${n(cut.checkedChars)} characters) of ${n(cut.totalLines)} lines (${n(cut.totalChars)} characters) ${one ? 'was' : 'were'} ${verb}: a document is read up to ${n(lines)} lines or ${n(chars)} characters`;
 }
