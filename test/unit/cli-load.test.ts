@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ensureBuilt } from '../ensureBuilt';
+import { generateFlow } from '../bench/flows';
 import { bulkTransfer, manyConnections, pcapOf } from '../captureSynth';
 import { spawnSync } from 'node:child_process';
 import { CLI, type CliResult } from './cliRunner';
@@ -61,6 +62,16 @@ describe('the CLI on large inputs', () => {
     const r = cli(['import', write('long.pcap', pcapOf(bulkTransfer(100_000)))]);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^C -> S: ACK seq=10000002 ack=2 +# packet 200006, /m);
+  });
+});
+
+describe('running out of memory', () => {
+  it('is one clear line and exit 2, not V8’s native stack trace', () => {
+    write('flow.tcpflow', generateFlow(100_000));
+    const r = spawnSync(process.execPath, ['--max-old-space-size=64', CLI, 'check', 'flow.tcpflow'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^tcpflow-cli: out of memory: this input needs more than the \d+ MB of heap Node gives this process \(see docs\/limits\.md; node --max-old-space-size=N raises it\)\n$/);
   });
 });
 

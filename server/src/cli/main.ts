@@ -4,6 +4,7 @@ import { version } from '../../../package.json';
 import { parseArgs, UsageError, USAGE } from './args';
 import { run } from './commands';
 import { CliError, oneLine, reason } from './io';
+import { runInWorker } from './memoryGuard';
 
 function fail(message: string): number {
   process.stderr.write(`tcpflow-cli: ${oneLine(message)}\n`);
@@ -35,5 +36,6 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 process.on('uncaughtException', (err) => process.exit(fail(`internal error: ${reason(err)}`)));
 
-// exitCode, not exit(): output still being flushed to a pipe must not be cut off.
-process.exitCode = main(process.argv.slice(2));
+// exitCode, not exit(): output still being flushed to a pipe must not be cut off. The command runs
+// in a worker thread, so that running out of memory is one line, not V8's trace (memoryGuard.ts).
+if (!runInWorker(__filename, fail)) process.exitCode = main(process.argv.slice(2));
