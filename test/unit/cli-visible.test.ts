@@ -42,4 +42,12 @@ describe('the CLI shows hidden characters of the input escaped', () => {
     assert.equal(trace.stdout, '2  send     A -> B: SYN — l\\u200b    A=SYN_SENT B=LISTEN\n2  deliver  A -> B: SYN — l\\u200b    A=SYN_SENT B=SYN_RECEIVED\n');
     assertOneLineError(runCli(['check', `gone${RLO}\u001b[31m.tcpflow`], { cwd: dir }), /^tcpflow-cli: cannot read 'gone\\u202e\\u001b\[31m\.tcpflow': no such file or directory\n$/, /^0 errors/);
   });
+
+  it('import --list: endpoints read from tcpdump text', () => {
+    const text = `12:00:00.000001 IP 10.0.0.1${RLO}.1000 > 10.0.0.2.80: Flags [S], seq 1, win 1, length 0\n`;
+    const r = runCli(['import', '--list', '-'], { cwd: dir, input: text });
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^0 {2}10\.0\.0\.1\\u202e:1000 → 10\.0\.0\.2:80 {2}1 packet /);
+  });
 });
+

@@ -13,7 +13,8 @@ export function importCapture(o: Options): number {
   const shown = oneLine(input.name);
   const capture = open(input.bytes, shown);
   const n = capture.connections.length;
-  const listing = describeConnections(capture.connections).join('\n') + '\n';
+  // Endpoints from tcpdump text are the file's own words: shown escaped, as every quote of the input.
+  const listing = describeConnections(capture.connections).map(oneLine).join('\n') + '\n';
   if (o.list) {
     process.stdout.write(listing);
     return 0;
