@@ -32,7 +32,7 @@ describe('visible', () => {
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const v = visible(s);
         assert.equal(hasHidden(v), false);
-        const undone = v.replace(/\\u\{([0-9a-f]+)\}|\\u([0-9a-f]{4})/g, (m, astral, bmp) => String.fromCodePoint(parseInt(astral ?? bmp, 16)));
+        const undone = v.replace(/\\u\{([0-9a-f]+)\}|\\u([0-9a-f]{4})/g, (_m, astral, bmp) => String.fromCodePoint(parseInt(astral ?? bmp, 16)));
         if (!s.includes('\\u')) assert.equal(undone, s);
       }),
       { numRuns: 2000 },
