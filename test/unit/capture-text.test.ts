@@ -2,6 +2,8 @@
 // relative sequence numbers undone, with or without -S.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { importConnection, openCapture } from '../../server/src/core/capture';
 import { readCapture } from '../../server/src/core/capture/readCapture';
 import { looksLikeTcpdumpText, readTcpdumpText } from '../../server/src/core/capture/tcpdumpText';
 import { CaptureError, TCP_FLAG } from '../../server/src/core/capture/types';
@@ -146,6 +148,18 @@ describe('tcpdump text', () => {
     // The largest values are taken.
     const [s] = read([packet('seq 4294967295, ack 4294967295, win 4294967295, length 4294967295', '10.0.0.1.65535 > 10.0.0.2.0')]).segments;
     assert.deepEqual([s.src, s.dst, s.seq, s.ack, s.win, s.len], ['10.0.0.1:65535', '10.0.0.2:0', 4294967295, 4294967295, 4294967295, 4294967295]);
+  });
+
+  it('imports as a note that parses: a quote or backslash in an address, a segment with no flag and no seq (found by npm run fuzz)', () => {
+    const text = [
+      '12:00:00.000001 IP 10.0.0.1"x\\.1000 > 10.0.0.2.80: Flags [S], seq 1, win 1, length 0',
+      '12:00:00.000002 IP 10.0.0.2.80 > 10.0.0.1"x\\.1000: Flags [none], win 1, length 0',
+    ];
+    const note = importConnection(openCapture(bytes(text)), 0, { captureName: 'q.txt' });
+    assert.match(note, /^participant C as "10\.0\.0\.1\\"x\\\\:1000"$/m);
+    assert.match(note, /^S -> C: len=0 +# packet 2/m);
+    // The flow itself is odd (a segment without flags), but it reads: no syntax error, no bad string.
+    assert.deepEqual(analyze(note).diagnostics.filter((d) => /^TF10\d$/.test(d.code)).map((d) => d.code), []);
   });
 });
 

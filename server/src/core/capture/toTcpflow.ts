@@ -46,8 +46,8 @@ export function toTcpflow(conn: Connection, o: NoteOptions): string {
   ];
   if (states.mid) rows.push({ text: '# The capture starts mid-connection: both sides are taken to be ESTABLISHED when it begins.' });
   rows.push({ text: `title ${titleText(o.captureName)}, stream ${conn.index}` });
-  rows.push({ text: `participant ${CLIENT} as "${conn.client}"${states.client ? ` (${states.client})` : ''}` });
-  rows.push({ text: `participant ${SERVER} as "${conn.server}"${states.server ? ` (${states.server})` : ''}` });
+  rows.push({ text: `participant ${CLIENT} as ${quoted(conn.client)}${states.client ? ` (${states.client})` : ''}` });
+  rows.push({ text: `participant ${SERVER} as ${quoted(conn.server)}${states.server ? ` (${states.server})` : ''}` });
 
   const moved = new Set(flight.moved);
   const emitted = new Set<number>();
@@ -97,7 +97,8 @@ function segmentText(s: TcpSegment, nums: SeqWriter, window: boolean): string {
   if (opt.wscale !== undefined) parts.push(`wscale=${opt.wscale}`);
   if (opt.sackOK) parts.push('sackOK');
   if (opt.tsVal !== undefined) parts.push(`ts=${opt.tsVal}`);
-  return parts.filter(Boolean).join(' ');
+  // No flag and no number shown (tcpdump's `Flags [none]` without a seq): a segment still needs a word.
+  return parts.filter(Boolean).join(' ') || 'len=0';
 }
 
 /** Bare ACKs one below what their sender has sent (RFC 9293 §3.8.4): keep-alive probes. */
@@ -139,6 +140,9 @@ function layout(rows: Row[]): string {
 
 // eslint-disable-next-line no-control-regex
 const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+
+/** A .tcpflow string (SPEC §2): an endpoint read from tcpdump text may hold `"` or `\\`. */
+const quoted = (s: string): string => `"${s.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
 /** A title is free text up to a comment: `#` and `//` would cut it short. */
 const titleText = (s: string): string => oneLine(s).replace(/#/g, '_').replace(/\/\//g, '/');
