@@ -71,7 +71,7 @@ describe('running out of memory', () => {
     const r = spawnSync(process.execPath, ['--max-old-space-size=64', CLI, 'check', 'flow.tcpflow'], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 2);
     assert.equal(r.stdout, '');
-    assert.match(r.stderr, /^tcpflow-cli: out of memory: this input needs more than the \d+ MB of heap Node gives this process \(see docs\/limits\.md; node --max-old-space-size=N raises it\)\n$/);
+    assert.match(r.stderr, /^tcpflow-cli: out of memory: this input needs more than the \d+ MB of heap Node gives this process \(NODE_OPTIONS=--max-old-space-size=MB raises it; see docs\/limits\.md\)\n$/);
   });
 });
 

@@ -21,7 +21,7 @@ export function runInWorker(script: string, fail: (message: string) => number): 
   worker.on('error', (err: NodeJS.ErrnoException) => {
     failed =
       err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? fail(`out of memory: this input needs more than the ${limitMb} MB of heap Node gives this process (see docs/limits.md; node --max-old-space-size=N raises it)`)
+        ? fail(`out of memory: this input needs more than the ${limitMb} MB of heap Node gives this process (NODE_OPTIONS=--max-old-space-size=MB raises it; see docs/limits.md)`)
         : fail(`internal error: ${err.message}`);
   });
   worker.on('exit', (code) => {
