@@ -110,10 +110,10 @@ suite('Markdown notes with ```tcpflow blocks', () => {
     assert.ok(await doc.save());
     assert.equal(fs.readFileSync(doc.uri.fsPath, 'utf8'), `# Hand\n${HAND}`, 'the save kept the hand-written text');
     const kept = await vscode.commands.executeCommand<SyncPlan | undefined>('tcpflow.updateMermaidBlocks', doc.uri, { replaceHandEdited: false });
-    assert.deepEqual(kept?.handEdited, [{ line: 4, replaced: false }]);
+    assert.deepEqual(kept?.handEdited, [{ line: 6, replaced: false }]);
     assert.equal(doc.getText(), `# Hand\n${HAND}`);
     const replaced = await vscode.commands.executeCommand<SyncPlan | undefined>('tcpflow.updateMermaidBlocks', doc.uri, { replaceHandEdited: true });
-    assert.deepEqual(replaced?.handEdited, [{ line: 4, replaced: true }]);
+    assert.deepEqual(replaced?.handEdited, [{ line: 6, replaced: true }]);
     assert.equal(doc.getText(), syncMermaidBlocks(`# Hand\n${HAND}`, { replaceHandEdited: true }).text);
     assert.doesNotMatch(doc.getText(), /My own words/);
   });
