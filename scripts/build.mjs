@@ -10,7 +10,7 @@
 //   node scripts/build.mjs --watch         rebuild on change
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { noNodeBuiltins } from './noNodeBuiltins.mjs';
 import { webviewBuilds } from './webview.build.mjs';
 
 const watch = process.argv.includes('--watch');
@@ -24,27 +24,6 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-};
-
-/** `fs`, `node:fs`, `fs/promises`, `node:test`…: anything Node provides and a browser does not. */
-export function isNodeBuiltin(specifier) {
-  if (specifier.startsWith('node:')) return true;
-  return builtinModules.includes(specifier) || builtinModules.includes(specifier.split('/')[0]);
-}
-
-/**
- * Fails a browser build that imports a Node built-in, even one a package's `browser` field maps to
- * an empty module: in github.dev it would be missing at run time (or silently do nothing).
- */
-export const noNodeBuiltins = {
-  name: 'tcpflow-no-node-builtins',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (!isNodeBuiltin(args.path)) return undefined;
-      const from = args.importer ? args.importer.replace(`${process.cwd()}/`, '') : '(entry point)';
-      return { errors: [{ text: `Node built-in "${args.path}" imported by ${from}: not allowed in a browser bundle` }] };
-    });
-  },
 };
 
 // The CLI and the language server (Node, with a shebang for the package's bins).
