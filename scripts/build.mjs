@@ -52,8 +52,18 @@ const builds = [
   // The preview's webview: its own browser bundle (mermaid inside, one IIFE file, no lazy chunks).
   ...webviewBuilds.map((b) => ({ ...b, plugins: [...(b.plugins ?? []), noNodeBuiltins] })),
 ];
-// The suite is a test artefact: built for development runs, never for the package.
-if (!production) builds.push({ ...common, entryPoints: suite, outdir: 'out/test/suite', external: ['vscode', 'mocha'] });
+// The suites are test artefacts: built for development runs, never for the package. The web suite runs in the
+// browser's extension host beside the browser entry (test/vscode-host/run-suite.mjs --web).
+if (!production) {
+  builds.push({ ...common, entryPoints: suite, outdir: 'out/test/suite', external: ['vscode', 'mocha'] });
+  builds.push({
+    ...browser,
+    entryPoints: [{ in: 'test/vscode-host/web/index.ts', out: 'index' }],
+    outdir: 'out/test/web',
+    external: ['vscode'],
+    define: { __TCPFLOW_REPO__: JSON.stringify(process.cwd()) },
+  });
+}
 
 if (production) rmSync('dist', { recursive: true, force: true }); // no stale source maps or bundles in the package
 if (watch) {

@@ -94,8 +94,9 @@ async function readmeImages(page) {
  *                                        VSIX: a stand-in with no code, as VS Code runs tests only with one)
  * @param {string} o.extensionTestsPath   folder with the compiled suite's index.js
  * @param {string} [o.installVsix]        a VSIX to install first, as a user would (`code-server --install-extension`)
- * @param {'web'} [o.extensionDevelopmentKind]  'web': the development extension runs in the browser's Web Worker
- *                                        extension host (its `browser` entry), as on github.dev
+ * @param {string} [o.webExtension]      this extension id runs in the browser's Web Worker extension host (its `browser`
+ *                                        entry), as on github.dev: the development extension's kind is 'web' (payload
+ *                                        extensionDevelopmentKind) and so is the id's (setting remote.extensionKind)
  * @param {boolean} [o.restricted]        open the folder untrusted (Restricted Mode) instead of disabling workspace trust
  * @param {Record<string,string>} [o.mirror]  URL prefix → local folder: the browser gets these files instead of the
  *                                        network (which this machine does not have), e.g. the repository's raw files
@@ -151,6 +152,7 @@ export async function runInCodeServer(o) {
         'security.workspace.trust.banner': 'never',
         'window.commandCenter': false,
         'editor.fontSize': 15,
+        ...(o.webExtension ? { 'remote.extensionKind': { [o.webExtension]: ['web'] } } : {}),
       },
       null,
       1,
@@ -331,7 +333,7 @@ export async function runInCodeServer(o) {
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(path.resolve(o.extensionDevelopmentPath))],
-      ...(o.extensionDevelopmentKind ? [['extensionDevelopmentKind', o.extensionDevelopmentKind]] : []),
+      ...(o.webExtension ? [['extensionDevelopmentKind', 'web']] : []),
       ['extensionTestsPath', remote(path.resolve(o.extensionTestsPath))],
       ['skipWelcome', 'true'],
     ]);

@@ -10,6 +10,8 @@
 // the VSIX (`npm run package`), installs it into code-server as a user would (--install-extension), and runs the
 // suite against that installed extension (plus installed.test.ts: the package's files, its details page).
 // `--restricted` opens the test folder untrusted (Restricted Mode) instead of disabling workspace trust.
+// `--web` (npm run test:vscode:web) runs the extension's browser entry in the workbench's Web Worker extension host,
+// as github.dev does, with the web suite (test/vscode-host/web/index.ts) beside it.
 // Exit code: the suite's (0 all passed, 1 a test failed); 2 runner error, 124 timeout.
 // Env: TCPFLOW_VSCODE_HOST=code-server|desktop   force a host
 //      TCPFLOW_VSCODE_EXECUTABLE=/path/to/code    use this desktop VS Code (implies desktop)
@@ -25,7 +27,8 @@ import { fileURLToPath } from 'node:url';
 import { hostInstalled, runInCodeServer } from './code-server-host.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const extensionTestsPath = path.join(root, 'out/test/suite');
+const web = process.argv.includes('--web');
+const extensionTestsPath = path.join(root, web ? 'out/test/web' : 'out/test/suite');
 const installed = process.argv.includes('--installed');
 const restricted = process.argv.includes('--restricted');
 const { version, repository } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -98,7 +101,7 @@ async function runInDesktopVSCode() {
 }
 
 const t0 = Date.now();
-const host = installed || restricted ? 'code-server' : await chooseHost();
+const host = installed || restricted || web ? 'code-server' : await chooseHost();
 log(`host: ${host === 'desktop' ? `desktop VS Code (${process.env.TCPFLOW_VSCODE_EXECUTABLE || 'download'})` : "code-server's VS Code server + headless chromium"}`);
 if (host === 'code-server' && !hostInstalled()) {
   await timed('setup (test/vscode-host/setup.sh)', () => run('bash', [path.join(root, 'test/vscode-host/setup.sh')]));
@@ -125,9 +128,11 @@ const { code, summary } = await timed('suite', () =>
     : runInCodeServer({
         extensionDevelopmentPath: installed ? path.join(root, 'test/vscode-host/stand-in') : root,
         installVsix: installed ? vsix : undefined,
+        webExtension: web ? 'tcpflow.tcpflow' : undefined,
         restricted,
         mirror: installed ? { [rawFiles]: root } : undefined,
-        extensionTestsPath,
+        // The Web Worker extension host fetches the suite's module itself: it needs the file, not its folder.
+        extensionTestsPath: web ? path.join(extensionTestsPath, 'index.js') : extensionTestsPath,
         artifactsDir,
         timeoutMs,
         extensionTestsEnv: passEnv,
