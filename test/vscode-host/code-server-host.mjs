@@ -94,9 +94,9 @@ async function readmeImages(page) {
  *                                        VSIX: a stand-in with no code, as VS Code runs tests only with one)
  * @param {string} o.extensionTestsPath   folder with the compiled suite's index.js
  * @param {string} [o.installVsix]        a VSIX to install first, as a user would (`code-server --install-extension`)
- * @param {string} [o.webExtension]      this extension id runs in the browser's Web Worker extension host (its `browser`
+ * @param {string[]} [o.webExtensions]  these extensions run in the browser's Web Worker extension host (their `browser`
  *                                        entry), as on github.dev: the development extension's kind is 'web' (payload
- *                                        extensionDevelopmentKind) and so is the id's (setting remote.extensionKind)
+ *                                        extensionDevelopmentKind) and so is each id's (setting remote.extensionKind)
  * @param {boolean} [o.restricted]        open the folder untrusted (Restricted Mode) instead of disabling workspace trust
  * @param {Record<string,string>} [o.mirror]  URL prefix → local folder: the browser gets these files instead of the
  *                                        network (which this machine does not have), e.g. the repository's raw files
@@ -152,7 +152,7 @@ export async function runInCodeServer(o) {
         'security.workspace.trust.banner': 'never',
         'window.commandCenter': false,
         'editor.fontSize': 15,
-        ...(o.webExtension ? { 'remote.extensionKind': { [o.webExtension]: ['web'] } } : {}),
+        ...(o.webExtensions ? { 'remote.extensionKind': Object.fromEntries(o.webExtensions.map((id) => [id, ['web']])) } : {}),
       },
       null,
       1,
@@ -333,7 +333,7 @@ export async function runInCodeServer(o) {
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(path.resolve(o.extensionDevelopmentPath))],
-      ...(o.webExtension ? [['extensionDevelopmentKind', 'web']] : []),
+      ...(o.webExtensions ? [['extensionDevelopmentKind', 'web']] : []),
       ['extensionTestsPath', remote(path.resolve(o.extensionTestsPath))],
       ['skipWelcome', 'true'],
     ]);

@@ -128,7 +128,7 @@ const { code, summary } = await timed('suite', () =>
     : runInCodeServer({
         extensionDevelopmentPath: installed ? path.join(root, 'test/vscode-host/stand-in') : root,
         installVsix: installed ? vsix : undefined,
-        webExtension: web ? 'tcpflow.tcpflow' : undefined,
+        webExtensions: web ? ['tcpflow.tcpflow'] : undefined,
         restricted,
         mirror: installed ? { [rawFiles]: root } : undefined,
         // The Web Worker extension host fetches the suite's module itself: it needs the file, not its folder.
