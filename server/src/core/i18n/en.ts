@@ -62,6 +62,8 @@ function seqWhy(a: MessageArgs): string {
   switch (a.variant) {
     case 'minusOne':
       return `SND.NXT; its ${a.what}${onLine(a)} consumed one sequence number (a SYN or FIN counts as one byte, RFC 9293 §3.4)`;
+    case 'forgotLength':
+      return `SND.NXT; its ${a.what}${onLine(a)} consumed ${a.count} sequence numbers (each data byte counts one, and a SYN or FIN one more, RFC 9293 §3.4)`;
     case 'retransmit':
       return `the seq of the ${a.what} it already sent${onLine(a)}: a retransmission repeats the same seq (RFC 9293 §3.10.7)`;
     default:

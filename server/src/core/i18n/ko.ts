@@ -61,6 +61,8 @@ function seqWhy(a: MessageArgs): string {
   switch (a.variant) {
     case 'minusOne':
       return `SND.NXT입니다.${onLine(a)} 보낸 ${a.what}이(가) 순서 번호 하나를 소비했습니다(SYN과 FIN은 1바이트로 셉니다, RFC 9293 §3.4)`;
+    case 'forgotLength':
+      return `SND.NXT입니다.${onLine(a)} 보낸 ${a.what}이(가) 순서 번호 ${a.count}개를 소비했습니다(데이터는 1바이트마다 하나, SYN과 FIN은 하나씩 더 셉니다, RFC 9293 §3.4)`;
     case 'retransmit':
       return `이미${onLine(a)} 보낸 ${a.what}의 seq입니다. 재전송은 같은 seq를 되풀이합니다(RFC 9293 §3.10.7)`;
     default:

@@ -61,7 +61,9 @@ export interface Endpoint {
   finLine?: number;
   outOfOrder: QueuedSegment[];
   lastReceived?: ReceivedFacts;
-  /** A `wait` line came after its last send (a keep-alive probe needs one). */
+  /** Where the retransmission just sent ends: a TCP that splits what it resends starts the next piece there. */
+  resentUpTo?: SeqVal;
+  /** A `wait` line came after its last send of any kind (a keep-alive probe needs one, SPEC §8.5). */
   waitedSinceSend: boolean;
   /** Its last new segment (for "its SYN on line 1 consumed one sequence number"). */
   lastSent?: { flags: number; len: number; line: number };
@@ -96,6 +98,7 @@ export function createEndpoint(p: ParticipantInfo): Endpoint {
     finSeq: undefined,
     finLine: undefined,
     outOfOrder: [],
+    resentUpTo: undefined,
     lastReceived: undefined,
     waitedSinceSend: false,
     lastSent: undefined,
@@ -139,6 +142,7 @@ export function resetConnection(e: Endpoint): void {
   e.unacked = [];
   e.outOfOrder = [];
   e.finSeq = e.finLine = undefined;
+  e.resentUpTo = undefined;
 }
 
 export function setState(e: Endpoint, state: TcpState, cause: StateCause): void {

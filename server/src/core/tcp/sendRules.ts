@@ -116,7 +116,7 @@ export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
   const range = field.value!.range;
   const fix = { kind: 'setSeq' as const, args: { value: showText(expected) }, edits: [{ range, newText: showText(expected) }] };
   const what = variant.about && describe(variant.about.flags, variant.about.len);
-  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line };
+  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line, count: variant.count };
   ctx.report(diag(variant.code, range, args, fix));
   seg.seq = expected;
 }
@@ -124,11 +124,13 @@ export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
 export interface SeqVariant {
   code: 'TF201' | 'TF208';
   /** Why that value: next (SND.NXT), minusOne (a SYN/FIN consumed one), retransmit, or an RST rule. */
-  kind: 'next' | 'minusOne' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
+  kind: 'next' | 'minusOne' | 'forgotLength' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
   /** The segment that explains it; described only if the seq is reported. */
   about?: { flags: number; len: number };
   /** 1-based line that explains it. */
   line?: number;
+  /** How many sequence numbers `about` consumed (forgotLength). */
+  count?: number;
 }
 
 /** The receiver's RCV.NXT as the sender knows it; unknown mid-connection numbers start at the peer's. */
