@@ -152,3 +152,86 @@ describe('SPEC §8.5 keep-alive and window probes need their own wait', () => {
     expectError(HANDSHAKE + 'wait 75s\nA -> B: PSH,ACK seq=101 ack=301 len=5\nB -> A: ACK seq=301 ack=106\nA -> B: ACK seq=⟦105⟧ ack=301\n', 'TF201');
   });
 });
+
+describe('SPEC §8.6 one mistake, one diagnostic, at its root', () => {
+  /** The one error or warning of a flow, with its related places as 1-based lines. */
+  function theOne(src: string) {
+    const d = expectError(src, 'TF221');
+    return { d, related: d.related?.map((r) => [r.range.start.line + 1, r.range.start.character, r.range.end.character]) };
+  }
+
+  it('a length the peer\'s ack contradicts: reported at the ack, naming the line, mended there', () => {
+    const { d, related } = theOne(HANDSHAKE + flow`
+      A -> B: PSH,ACK seq=101 ack=301 len=11
+      B -> A: ACK seq=301 ack=⟦111⟧
+      A -> B: PSH,ACK seq=111 ack=301 len=5
+      B -> A: ACK seq=301 ack=116
+    `);
+    assert.deepEqual(related, [[4, 36, 38]]);
+    assert.deepEqual(d.fix?.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[3, 36, '10']]);
+    assert.deepEqual(d.alternatives?.[0].edits.map((e) => e.newText), ['112']);
+    assert.equal(
+      formatMessage(d),
+      "A's PSH,ACK on line 4 is written with len=11, but B acknowledges 111 here: its length is 10 (a segment consumes its length in sequence numbers, RFC 9293 §3.4).",
+    );
+  });
+
+  it('and every later seq of the sender is checked as though the length were right', () => {
+    const a = run(HANDSHAKE + 'A -> B: PSH,ACK seq=101 ack=301 len=11\nA -> B: PSH,ACK seq=111 ack=301 len=5\nB -> A: ACK seq=301 ack=116\n');
+    assert.deepEqual(codesOf(a, 'error'), ['TF221@5']);
+    assert.equal(a.diagnostics.find((d) => d.code === 'TF221')?.args.evidence, 'TF201');
+  });
+
+  it('a delivered segment written as lost (-x) whose data the peer acknowledges', () => {
+    const { d, related } = theOne(HANDSHAKE + flow`
+      A -x B: PSH,ACK seq=101 ack=301 len=10
+      B -> A: ACK seq=301 ack=⟦111⟧
+      A -> B: FIN,ACK seq=111 ack=301
+      B(CLOSE_WAIT) -> A: ACK seq=301 ack=112
+    `);
+    assert.deepEqual(related, [[4, 2, 4]]);
+    assert.deepEqual(d.fix?.edits.map((e) => e.newText), ['->']);
+  });
+
+  it('a FIN left out of a segment whose FIN the peer acknowledges', () => {
+    const src = HANDSHAKE + flow`
+      A -> B: ACK seq=101 ack=301
+      B(⟦CLOSE_WAIT⟧) -> A(FIN_WAIT_1): ACK seq=301 ack=102
+      B -> A: FIN,ACK seq=301 ack=102
+      A(TIME_WAIT) -> B(LAST_ACK): ACK seq=102 ack=302
+    `;
+    const { d, related } = theOne(src);
+    assert.deepEqual(related, [[4, 8, 11]]);
+    assert.deepEqual(d.fix?.edits.map((e) => [e.range.start.line, e.range.start.character, e.newText]), [[3, 8, 'FIN,']]);
+    assert.deepEqual(run(src.replace(/[⟦⟧]/g, '')).finalStates, { A: 'TIME_WAIT', B: 'CLOSED' });
+  });
+
+  it('a handshake line with sender and receiver swapped, found on the line itself', () => {
+    const d = expectError('A -> B: SYN seq=100\nA -> B: ⟦SYN,ACK⟧ seq=300 ack=101\nA -> B: ACK seq=101 ack=301\nA -> B: PSH,ACK seq=101 ack=301 len=5\n', 'TF221');
+    assert.equal(d.related, undefined);
+    assert.deepEqual(d.fix?.edits.map((e) => e.newText), ['B', 'A']);
+  });
+
+  it('… or found on the next line, where the swapped first line\'s sender cannot go on', () => {
+    const a = run('B -> A: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA -> B: ACK seq=101 ack=301\n');
+    assert.deepEqual(codesOf(a, 'error'), ['TF221@2']);
+    const d = a.diagnostics.find((x) => x.code === 'TF221')!;
+    assert.deepEqual(d.related?.map((r) => r.range.start.line), [0]);
+    // Checked from there as meant: A opened, B listened, both ESTABLISHED; A is the first column.
+    assert.deepEqual(a.participants.map((p) => [p.name, p.initial]), [['A', 'CLOSED'], ['B', 'LISTEN']]);
+    assert.deepEqual(a.finalStates, { A: 'ESTABLISHED', B: 'ESTABLISHED' });
+  });
+
+  it('a plain mistake with nothing following from it stays as it is (TF202, not a root)', () => {
+    expectError(HANDSHAKE + 'A -> B: PSH,ACK seq=101 ack=301 len=10\nB -> A: ACK seq=301 ack=⟦110⟧\nA -> B: PSH,ACK seq=111 ack=301 len=5\n', 'TF202');
+  });
+
+  it('in Korean too', () => {
+    const a = run(HANDSHAKE + 'A -> B: PSH,ACK seq=101 ack=301 len=11\nB -> A: ACK seq=301 ack=111\nA -> B: PSH,ACK seq=111 ack=301 len=5\n');
+    const d = a.diagnostics.find((x) => x.code === 'TF221')!;
+    assert.equal(
+      formatMessage(d, 'ko'),
+      '4번 줄에서 A의 PSH,ACK은(는) len=11(으)로 적혀 있지만, 여기서 B이(가) 111을(를) 확인응답합니다. 길이는 10입니다(세그먼트는 길이만큼 순서 번호를 소비합니다, RFC 9293 §3.4).',
+    );
+  });
+});

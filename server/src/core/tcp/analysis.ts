@@ -69,6 +69,8 @@ export interface ParticipantInfo {
   declaration?: ParticipantStmt;
   /** 0-based line of its first use in a message, if any. */
   firstLine?: number;
+  /** 0-based line of its first event (sending, or receiving what is not lost), if any (SPEC §4). */
+  firstEventLine?: number;
 }
 
 export interface Analysis {

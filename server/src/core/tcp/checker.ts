@@ -3,10 +3,12 @@
 import { diag, plainFix, type Diagnostic, type Fix } from '../diagnostics';
 import type { Endpoint as EndpointRef, Flag, MessageStmt, NoteStmt, Statement, StateRef, StateStmt, TcpState, TcpflowDocument, WaitStmt } from '../syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
+import { checkpointAtOrBefore, cloneEndpoint, type Checkpoint } from './checkpoint';
 import { createEndpoint, resetConnection, setState, type Endpoint } from './endpoint';
-import { visitFlow, type FlowVisitor } from './events';
+import { visitStatement, type FlowVisitor } from './events';
 import { collectParticipants } from './initialStates';
 import { deliver } from './receiver';
+import { explainErrors } from './rootCause';
 import { describe, has, orderedFlags, type Seg } from './segment';
 import { sendSegment } from './sender';
 import type { CheckContext } from './sendRules';
@@ -17,39 +19,79 @@ type CheckResult = Omit<Analysis, 'doc' | 'diagnostics'> & { diagnostics: Diagno
 /** Shared by every step that changes no state (most of them); never mutated. */
 const NO_CHANGES: StateChange[] = [];
 
-export function check(doc: TcpflowDocument): CheckResult {
-  return new Checker(doc).run();
+/** A checkpoint every this many statements (and after each statement with an error). */
+const CHECKPOINT_STRIDE = 16;
+
+/** `rootCauses: false` reports each error where it is met, as a plain reading (the mutation test's oracle). */
+export function check(doc: TcpflowDocument, options: { rootCauses?: boolean } = {}): CheckResult {
+  return new Checker(doc, collectParticipants(doc), { rootCauses: options.rootCauses }).run();
 }
 
-class Checker implements FlowVisitor {
-  private readonly participants: ParticipantInfo[];
-  private readonly endpoints = new Map<string, Endpoint>();
+export interface CheckerOptions {
+  /** Only count what would be reported, record nothing (a trial run of rootCause.ts). */
+  speculative?: boolean;
+  /** Messages checked as meant rather than as written (root causes found, SPEC §8.6). */
+  meant?: Map<MessageStmt, MessageStmt>;
+  /** Look for root causes (SPEC §8.6); default true. */
+  rootCauses?: boolean;
+}
+
+export class Checker implements FlowVisitor {
+  private endpoints = new Map<string, Endpoint>();
   /** The endpoints in column order (the same order as `participants`), for the per-step comparison. */
-  private readonly columns: Endpoint[] = [];
+  private columns: Endpoint[] = [];
   /** Each column's state in `states`, by index: the per-step comparison then looks up no names. */
-  private readonly shown: TcpState[] = [];
-  private readonly diagnostics: Diagnostic[] = [];
+  private shown: TcpState[] = [];
+  readonly diagnostics: Diagnostic[] = [];
   /** TF209s of notes: met during the walk, listed before the other diagnostics. */
   private readonly noteDiagnostics: Diagnostic[] = [];
   private readonly steps: TraceStep[] = [];
   private readonly messages: MessageInfo[] = [];
-  private readonly knownSymbols = new Set<string>();
+  private knownSymbols = new Set<string>();
   /** Every participant's state now; replaced (never mutated) when a state changes, so steps can share it. */
   private states: Record<string, TcpState> = {};
   private readonly ctx: CheckContext = {
-    report: (d) => this.diagnostics.push(d),
+    report: (d) => this.report(d),
     isKnownSymbol: (s) => this.knownSymbols.has(s),
   };
 
   /** Segments sent and not yet arrived. They arrive in the order they were sent (SPEC §3.4). */
-  private readonly inFlight: Seg[] = [];
-  /** How many messages have arrived: `messages[arrived]` is the next to arrive, for the same reason. */
-  private arrived = 0;
+  private inFlight: { seg: Seg; info?: MessageInfo }[] = [];
   /** MessageInfo.flags by flag bits: messages with the same flags share one array (never mutated). */
   private readonly flagLists: Flag[][] = [];
 
-  constructor(private readonly doc: TcpflowDocument) {
-    this.participants = collectParticipants(doc);
+  // What the root-cause search (rootCause.ts) reads and keeps.
+  readonly speculative: boolean;
+  private readonly rootCauses: boolean;
+  readonly meant: Map<MessageStmt, MessageStmt>;
+  /** Errors, and errors or warnings ("problems"), reported so far; and how many before statement i. */
+  errors = 0;
+  problems = 0;
+  readonly errorsBefore: number[] = [];
+  readonly problemsBefore: number[] = [];
+  readonly checkpoints: Checkpoint[] = [];
+  /** The last statement whose errors were settled: a root cause is never looked for before it. */
+  settled = -1;
+  /** How many errors were looked into (bounded: a note full of mistakes costs no more than a few). */
+  explained = 0;
+
+  constructor(
+    readonly doc: TcpflowDocument,
+    public participants: ParticipantInfo[],
+    options: CheckerOptions = {},
+  ) {
+    this.speculative = !!options.speculative;
+    this.rootCauses = !this.speculative && options.rootCauses !== false;
+    this.meant = options.meant ?? new Map();
+    this.start();
+  }
+
+  /** Every participant in its initial state. */
+  private start(): void {
+    this.endpoints = new Map();
+    this.columns = [];
+    this.shown = [];
+    this.states = {};
     for (const p of this.participants) {
       const e = createEndpoint(p);
       this.endpoints.set(p.name, e);
@@ -60,7 +102,7 @@ class Checker implements FlowVisitor {
   }
 
   run(): CheckResult {
-    visitFlow(this.doc, this);
+    this.runStatements(0, this.doc.statements.length, this.rootCauses);
     const notes = this.noteDiagnostics;
     return {
       participants: this.participants,
@@ -69,6 +111,105 @@ class Checker implements FlowVisitor {
       diagnostics: notes.length ? [...notes, ...this.diagnostics] : this.diagnostics,
       finalStates: this.states,
     };
+  }
+
+  /** Checks statements [from, to); with `explain`, looks for the root of each new error (SPEC §8.6). */
+  runStatements(from: number, to: number, explain: boolean): void {
+    const statements = this.doc.statements;
+    for (let i = from; i < to; i++) {
+      this.errorsBefore[i] = this.errors;
+      this.problemsBefore[i] = this.problems;
+      if (!this.speculative && (i % CHECKPOINT_STRIDE === 0 || i === this.settled + 1)) this.saveCheckpoint(i);
+      const errors = this.errors;
+      const reported = this.diagnostics.length;
+      visitStatement(statements[i], this);
+      if (explain && this.errors > errors) {
+        explainErrors(this, i, reported);
+        this.settled = i;
+      }
+    }
+    this.errorsBefore[to] = this.errors;
+    this.problemsBefore[to] = this.problems;
+  }
+
+  report(d: Diagnostic): void {
+    if (d.severity === 'error') this.errors++;
+    if (d.severity === 'error' || d.severity === 'warning') this.problems++;
+    if (!this.speculative) this.diagnostics.push(d);
+  }
+
+  private saveCheckpoint(index: number): void {
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    if (last && last.index >= index) return;
+    this.checkpoints.push(this.snapshot(index));
+  }
+
+  /** The state now, as it stands before statement `index`. */
+  snapshot(index: number): Checkpoint {
+    return {
+      index,
+      endpoints: this.columns.map(cloneEndpoint),
+      knownSymbols: new Set(this.knownSymbols),
+      states: this.states,
+      diagnostics: this.diagnostics.length,
+      noteDiagnostics: this.noteDiagnostics.length,
+      steps: this.steps.length,
+      messages: this.messages.length,
+    };
+  }
+
+  /** Back to a checkpoint: what was recorded after it is dropped. */
+  restore(cp: Checkpoint): void {
+    this.columns = cp.endpoints.map(cloneEndpoint);
+    this.endpoints = new Map(this.columns.map((e) => [e.name, e]));
+    this.shown = this.columns.map((e) => cp.states[e.name]);
+    this.states = cp.states;
+    this.knownSymbols = new Set(cp.knownSymbols);
+    this.inFlight = [];
+    if (this.speculative) return;
+    this.diagnostics.length = cp.diagnostics;
+    this.noteDiagnostics.length = cp.noteDiagnostics;
+    this.steps.length = cp.steps;
+    this.messages.length = cp.messages;
+    while (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1].index > cp.index) this.checkpoints.pop();
+    this.errors = this.errorsBefore[cp.index];
+    this.problems = this.problemsBefore[cp.index];
+  }
+
+  /** A trial checker that starts from a checkpoint and checks some messages as meant. */
+  fork(cp: Checkpoint, meant: Map<MessageStmt, MessageStmt>): Checker {
+    const t = new Checker(this.doc, this.participants, { speculative: true, meant });
+    t.restore(cp);
+    return t;
+  }
+
+  /** A trial checker that starts from the top, with other participants (other initial states). */
+  trialFromStart(participants: ParticipantInfo[], meant: Map<MessageStmt, MessageStmt>): Checker {
+    return new Checker(this.doc, participants, { speculative: true, meant });
+  }
+
+  /**
+   * Takes a root cause found for statement `at` (SPEC §8.6): checks again from before the root,
+   * the root as meant, then reports `diagnostic` in place of the errors it explains. With new
+   * participants (the root was someone's first event), the whole flow so far is checked again.
+   */
+  adopt(written: MessageStmt, meant: MessageStmt, root: number, at: number, diagnostic: Diagnostic, participants?: ParticipantInfo[]): void {
+    this.meant.set(written, meant);
+    if (participants) {
+      this.participants = participants;
+      this.start();
+      this.knownSymbols = new Set();
+      this.inFlight = [];
+      this.diagnostics.length = this.noteDiagnostics.length = this.steps.length = this.messages.length = 0;
+      this.checkpoints.length = 0;
+      this.errors = this.problems = 0;
+      this.runStatements(0, at + 1, false);
+    } else {
+      const cp = checkpointAtOrBefore(this.checkpoints, root)!;
+      this.restore(cp);
+      this.runStatements(cp.index, at + 1, false);
+    }
+    this.report(diagnostic);
   }
 
   /** Records a step that has just happened, with the states it changed. */
@@ -88,30 +229,37 @@ class Checker implements FlowVisitor {
     this.steps.push({ line, event, stmt, message, changes, states: this.states });
   }
 
-  send(msg: MessageStmt): void {
+  send(written: MessageStmt): void {
+    // A root cause found (SPEC §8.6): the lines after it are checked as though written right.
+    const msg = this.meant.get(written) ?? written;
     const s = this.endpoints.get(msg.from.name)!;
     const r = this.endpoints.get(msg.to.name)!;
     const before = this.states;
     this.assertState(msg.from, s);
     const seg = sendSegment(this.ctx, s, r, msg);
-    const info = describeMessage(msg, seg, before, this.flagList(seg.flags));
-    this.step(msg.line, 'send', msg, info);
     const { seq, ack } = msg.segment;
     if (seq?.value?.sym) this.knownSymbols.add(seq.value.sym);
     if (ack?.value?.sym) this.knownSymbols.add(ack.value.sym);
+    if (this.speculative) {
+      this.inFlight.push({ seg });
+      return;
+    }
+    const info = describeMessage(written, msg, seg, before, this.flagList(seg.flags));
+    this.step(msg.line, 'send', written, info);
     this.messages.push(info);
-    this.inFlight.push(seg);
+    this.inFlight.push({ seg, info });
   }
 
-  arrive(msg: MessageStmt): void {
-    const seg = this.inFlight.shift()!;
-    const info = this.messages[this.arrived++];
+  arrive(written: MessageStmt): void {
+    const msg = this.meant.get(written) ?? written;
+    const { seg, info } = this.inFlight.shift()!;
     const r = seg.receiver;
     const s = seg.sender;
     this.assertState(msg.to, r);
     const lost = msg.arrow === '-x';
     if (!lost && seg.role !== 'rejected') deliver(this.ctx, r, s, seg);
-    this.step(msg.line, lost ? 'lose' : 'deliver', msg, info);
+    if (!info) return;
+    this.step(msg.line, lost ? 'lose' : 'deliver', written, info);
     info.after = this.states;
     info.role = seg.role;
   }
@@ -125,7 +273,7 @@ class Checker implements FlowVisitor {
         resetConnection(e); // the connection is gone: a later SYN starts a new one
       }
     }
-    this.step(stmt.line, 'wait', stmt);
+    if (!this.speculative) this.step(stmt.line, 'wait', stmt);
   }
 
   /** A `state` line: every state it names is asserted. */
@@ -135,12 +283,18 @@ class Checker implements FlowVisitor {
       if (!e) this.ctx.report(diag('TF209', item.nameRange, { name: item.name }));
       else this.assertState({ name: item.name, range: item.nameRange, state: item.state }, e);
     }
-    this.step(stmt.line, 'state', stmt);
+    if (!this.speculative) this.step(stmt.line, 'state', stmt);
   }
 
   /** A note is put beside participants: each must be one of the flow's (TF209). */
   note(stmt: NoteStmt): void {
-    for (const t of stmt.targets) if (!this.endpoints.has(t.name)) this.noteDiagnostics.push(diag('TF209', t.range, { name: t.name }));
+    for (const t of stmt.targets) {
+      if (this.endpoints.has(t.name)) continue;
+      const d = diag('TF209', t.range, { name: t.name });
+      this.errors++;
+      this.problems++;
+      if (!this.speculative) this.noteDiagnostics.push(d);
+    }
   }
 
   private flagList(bits: number): Flag[] {
@@ -185,9 +339,10 @@ class Checker implements FlowVisitor {
   }
 }
 
-function describeMessage(msg: MessageStmt, seg: Seg, before: Record<string, TcpState>, flags: Flag[]): MessageInfo {
+/** What a message did: `written` is the line, `msg` the message checked (the same unless a root cause was found). */
+function describeMessage(written: MessageStmt, msg: MessageStmt, seg: Seg, before: Record<string, TcpState>, flags: Flag[]): MessageInfo {
   return {
-    stmt: msg,
+    stmt: written,
     from: msg.from.name,
     to: msg.to.name,
     lost: msg.arrow === '-x',

@@ -41,10 +41,19 @@ function classify(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
     const meant = meantWithSynFlipped(s, seg, kind);
     if (!meant) return reject(seg, s);
     // One SYN flag away from what the state sends: go on as though written right, so the lines
-    // after it are not reported for this same mistake (one mistake, one diagnostic).
+    // after it are not reported for this same mistake (one mistake, one diagnostic). The segment
+    // meant may be a retransmission (a stray SYN on resent data), so it is classified again.
     seg.flags ^= BIT.SYN;
-    return sendNew(ctx, s, r, seg, meant);
+    return classifyMeant(ctx, s, r, seg);
   }
+  return sendNew(ctx, s, r, seg, kind);
+}
+
+/** The segment meant, its flag mistake already reported: anything further wrong with it is new. */
+function classifyMeant(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
+  const kind = kindOf(seg);
+  const retrans = findRetransmission(s, seg);
+  if (retrans) return retransmit(ctx, s, r, seg, retrans);
   return sendNew(ctx, s, r, seg, kind);
 }
 
