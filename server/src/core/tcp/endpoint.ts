@@ -63,12 +63,14 @@ export interface Endpoint {
   lastReceived?: ReceivedFacts;
   /** Where the retransmission just sent ends: a TCP that splits what it resends starts the next piece there. */
   resentUpTo?: SeqVal;
-  /** A `wait` line came after its last send of any kind (a keep-alive probe needs one, SPEC §8.5). */
-  waitedSinceSend: boolean;
+  /** How many `wait` lines had been met when it last sent a segment of any kind (a probe needs one since, SPEC §8.5). */
+  waitsAtLastSend: number;
   /** Its last new segment (for "its SYN on line 1 consumed one sequence number"). */
   lastSent?: { flags: number; len: number; line: number };
   /** How many connections it has had: names fresh unknown ISNs (`?A#2`). */
   incarnation: number;
+  /** Bookkeeping of checkpoint.ts: the epoch in which it was last journalled. */
+  epoch: number;
 }
 
 // STATE_NAMES lists the states in RFC order, so the synchronized ones are ESTABLISHED onwards.
@@ -100,9 +102,10 @@ export function createEndpoint(p: ParticipantInfo): Endpoint {
     outOfOrder: [],
     resentUpTo: undefined,
     lastReceived: undefined,
-    waitedSinceSend: false,
+    waitsAtLastSend: 0,
     lastSent: undefined,
     incarnation: 0,
+    epoch: 0,
   };
   seedNumbers(e);
   return e;

@@ -45,11 +45,11 @@ export function explainErrors(c: Checker, at: number, reported: number): void {
   const end = Math.min(statements.length, at + 1 + LOOKAHEAD);
   if (!certain || c.explained >= MOST_EXPLAINED) return;
   // What else goes wrong if it is read as it stands: on this statement, and a few after.
-  let cascade = c.problems - c.problemsBefore[at] - 1;
+  let cascade = c.tally.problemsIn(at, at + 1) - 1;
   if (end > at + 1) {
     const base = c.fork(c.snapshot(at + 1), c.meant);
     base.runStatements(at + 1, end, false);
-    cascade += base.problems - base.problemsBefore[at + 1];
+    cascade += base.tally.problemsIn(at + 1, end);
   }
   if (cascade === 0) return; // nothing follows from it: the plain reading stands
   c.explained++;
@@ -57,7 +57,7 @@ export function explainErrors(c: Checker, at: number, reported: number): void {
   for (const repair of candidates(c, at, certain)) {
     const trial = tryRepair(c, repair, at, end);
     if (!trial) continue;
-    const plain = c.problems - c.problemsBefore[trial.from] + cascade;
+    const plain = c.tally.problemsIn(trial.from, at + 1) + cascade;
     if (trial.score + 1 >= plain) continue;
     if (!best || trial.score < best.score || (trial.score === best.score && repair.index > best.repair.index)) best = trial;
   }
@@ -128,8 +128,8 @@ function tryRepair(c: Checker, repair: Repair, at: number, end: number): Trial |
     t = c.fork(cp, meant);
     t.runStatements(cp.index, end, false);
   }
-  if (t.errorsBefore[at + 1] - t.errorsBefore[from] > 0) return undefined;
-  return { repair, score: t.problems - t.problemsBefore[from], from, participants };
+  if (t.tally.errorsIn(from, at + 1) > 0) return undefined;
+  return { repair, score: t.tally.problemsIn(from, end), from, participants };
 }
 
 /** A swap, or a lost segment delivered, may change whose first event sends or receives a SYN. */

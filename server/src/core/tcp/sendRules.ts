@@ -9,6 +9,8 @@ export interface CheckContext {
   report(d: Diagnostic): void;
   /** A symbol the document has already used (a new one is a new unknown, see seqValue.judge). */
   isKnownSymbol(s: string): boolean;
+  /** How many `wait` lines have been met so far. */
+  waits: number;
 }
 
 export type SendKind = 'rst' | 'syn' | 'synack' | 'fin' | 'data' | 'ack';
@@ -54,6 +56,7 @@ export function buildSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: M
     ackInferred: false,
     ackFlagAdded: false,
     role: 'normal',
+    info: undefined,
   };
   // RFC 9293 §3.1: SYN with FIN or with RST never makes sense. Go on as if the one the sender's
   // state could not have meant were absent: the SYN in a state that sends no SYN (a stray SYN on

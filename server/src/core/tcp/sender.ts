@@ -13,7 +13,7 @@ export function sendSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: Me
   const sent = classify(ctx, s, r, seg);
   if (ackWarning && sent.role !== 'rejected') ctx.report(ackWarning);
   // SPEC §8.5: a probe's wait must follow the sender's previous segment of any kind.
-  s.waitedSinceSend = false;
+  s.waitsAtLastSend = ctx.waits;
   return sent;
 }
 
@@ -225,7 +225,7 @@ const comparable = (a: SeqVal, b: SeqVal): boolean => a.base === b.base;
 function keepAlive(ctx: CheckContext, s: Endpoint, seg: Seg, kind: SendKind): boolean {
   const wrote = seg.msg.segment.seq?.value;
   if (kind !== 'ack' && kind !== 'data') return false;
-  if (!wrote || !s.sndNxt || seg.len > 1 || !isSynchronized(s.state) || !s.waitedSinceSend) return false;
+  if (!wrote || !s.sndNxt || seg.len > 1 || !isSynchronized(s.state) || ctx.waits === s.waitsAtLastSend) return false;
   const seq = fromWritten(wrote);
   if (distance(seq, s.sndNxt) !== -1) return false;
   seg.seq = seq;
