@@ -2,7 +2,7 @@
 // Each returns its exit code; expected failures are thrown as CliError (exit 2).
 import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { localize, type Lang } from '../core/i18n';
+import { formatCausedBy, localize, type Lang } from '../core/i18n';
 import { renderMarkdown } from '../core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
@@ -37,6 +37,8 @@ export interface JsonDiagnostic {
   severity: Severity;
   code: string;
   message: string;
+  /** The places that explain it (the line whose mistake became certain here, SPEC §8.6), 1-based. */
+  related?: { line: number; column: number; message: string }[];
 }
 
 /** Every readable file is checked even when another one cannot be read (that still exits 2). */
@@ -60,7 +62,7 @@ function check(o: Options): number {
     const found = diagnosticsOf(input.name, input.text).map((d) => toJson(input.name, d, o.lang));
     for (const d of found) counts[d.severity]++;
     if (o.format === 'json') all.push(...found);
-    else if (found.length) process.stdout.write(found.map(textLine).join('\n') + '\n');
+    else if (found.length) process.stdout.write(found.map((d) => textLine(d, o.lang)).join('\n') + '\n');
   }
   if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
   else process.stdout.write(summary(counts, files, o.lang) + '\n');
@@ -70,7 +72,8 @@ function check(o: Options): number {
 
 function toJson(file: string, d: Diagnostic, lang: Lang): JsonDiagnostic {
   const { start, end } = d.range;
-  return {
+  const l = localize(d, lang);
+  const out: JsonDiagnostic = {
     file,
     line: start.line + 1,
     column: start.character + 1,
@@ -78,13 +81,16 @@ function toJson(file: string, d: Diagnostic, lang: Lang): JsonDiagnostic {
     endColumn: end.character + 1,
     severity: d.severity,
     code: d.code,
-    message: localize(d, lang).message,
+    message: l.message,
   };
+  if (l.relatedInformation) out.related = l.relatedInformation.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message }));
+  return out;
 }
 
-/** `file:line:col: severity CODE: message`; the severity stays English so problem matchers work in any language. */
-function textLine(d: JsonDiagnostic): string {
-  return oneLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+/** `file:line:col: severity CODE: message (caused by line N)`; the severity stays English so problem matchers work in any language. */
+function textLine(d: JsonDiagnostic, lang: Lang): string {
+  const cause = d.related?.length ? ` (${d.related.map((r) => formatCausedBy(r.line, lang)).join('; ')})` : '';
+  return oneLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}${cause}`);
 }
 
 function summary(c: Record<Severity, number>, files: number, lang: Lang): string {

@@ -1,7 +1,7 @@
 // Core diagnostics → LSP diagnostics, in the editor's language, each carrying its fix.
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { formatMessage } from '../core/i18n';
+import { formatMessage, formatRelated } from '../core/i18n';
 import type { AnalyzedDocument, ServerSettings } from './document';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -19,12 +19,15 @@ export function severityOf(d: Diagnostic, settings: ServerSettings): Severity {
 
 export function toLspDiagnostics(doc: AnalyzedDocument, settings: ServerSettings): LspDiagnostic[] {
   return doc.analysis.diagnostics.map((d) => {
-    return {
+    const out: LspDiagnostic = {
       range: d.range,
       severity: SEVERITY[severityOf(d, settings)],
       code: d.code,
       source: SOURCE,
       message: formatMessage(d, doc.lang),
     };
+    // The line whose mistake became certain here (SPEC §8.6), shown under the message.
+    if (d.related) out.relatedInformation = d.related.map((r) => ({ location: { uri: doc.uri, range: r.range }, message: formatRelated(r, doc.lang) }));
+    return out;
   });
 }

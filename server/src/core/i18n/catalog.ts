@@ -6,6 +6,10 @@ export type Render = (args: MessageArgs) => string;
 export interface Catalog {
   messages: Record<DiagnosticCode, Render>;
   fixes: Record<FixKind, Render>;
+  /** The text of a related place (diagnostics.ts RelatedInfo): the root of a TF221. */
+  related: Render;
+  /** "caused by line N", after a CLI text line whose diagnostic has a related place. */
+  causedBy: Render;
   words: {
     retransmission: string;
     keepalive: string;

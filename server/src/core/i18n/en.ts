@@ -62,6 +62,8 @@ function seqWhy(a: MessageArgs): string {
   switch (a.variant) {
     case 'minusOne':
       return `SND.NXT; its ${a.what}${onLine(a)} consumed one sequence number (a SYN or FIN counts as one byte, RFC 9293 §3.4)`;
+    case 'forgotLength':
+      return `SND.NXT; its ${a.what}${onLine(a)} consumed ${a.count} sequence numbers (each data byte counts one, and a SYN or FIN one more, RFC 9293 §3.4)`;
     case 'retransmit':
       return `the seq of the ${a.what} it already sent${onLine(a)}: a retransmission repeats the same seq (RFC 9293 §3.10.7)`;
     default:
@@ -79,6 +81,58 @@ function rstWhy(a: MessageArgs): string {
       return 'an endpoint with a connection resets it with seq=SND.NXT (RFC 9293 §3.10.5)';
   }
 }
+
+/** What the line where a root cause became certain says (TF221): the error it explains. */
+function evidence(a: MessageArgs): string {
+  switch (a.evidence) {
+    case 'TF202':
+      return `${a.evName} acknowledges ${a.evWritten} here`;
+    case 'TF201':
+      return `${a.evName} sends seq=${a.evWritten} here`;
+    case 'TF200':
+      return `${a.evName} is written ${a.evAsserted} here`;
+    case 'TF203':
+      return `${a.evName} sends ${a.evWhat} in ${a.evState} here`;
+    case 'TF207':
+      return `${a.evName} sends ${a.evWhat} here, after a FIN`;
+    default:
+      return 'this line cannot happen as written';
+  }
+}
+
+function rootCause(a: MessageArgs): string {
+  const at = a.sameLine ? 'on this line' : `on line ${a.line}`;
+  switch (a.root) {
+    case 'length':
+      if (a.sameLine && a.evidence === 'TF201')
+        return `${a.name}'s ${a.what} on this line resends data from seq=${a.evWritten}, but with len=${a.written} it runs past what ${a.name} has sent: its length is ${a.meant} (a retransmission repeats what was sent, RFC 9293 §3.10.7).`;
+      return `${a.name}'s ${a.what} ${at} is written with len=${a.written}, but ${evidence(a)}: its length is ${a.meant} (a segment consumes its length in sequence numbers, RFC 9293 §3.4).`;
+    case 'ack':
+      return `${evidence(a)}, which only follows if ${a.name}'s ack ${at} is ${a.meant}, not ${a.written}: an ACK carries the next sequence number its sender expects (RFC 9293 §3.10.7.4).`;
+    case 'lost':
+      return `${evidence(a)}, which ${a.peer} can only do if ${a.name}'s ${a.what} ${at} arrived: write it with '->' (an ACK covers only what has arrived, RFC 9293 §3.10.7.4).`;
+    case 'fin':
+      return `${evidence(a)}, which only follows if ${a.name}'s ${a.what} ${at} carried a FIN: a FIN consumes one sequence number and moves its receiver to CLOSE_WAIT (RFC 9293 §3.4, §3.10.7.4).`;
+    default:
+      return `${evidence(a)}; with sender and receiver the other way round ${at} (${a.to} → ${a.from}) the flow can happen: the two look swapped.`;
+  }
+}
+
+const RELATED: Record<string, (a: MessageArgs) => string> = {
+  length: (a) => `the mistake: len=${a.written}, where the flow says ${a.meant}`,
+  ack: (a) => `the mistake: ack=${a.written}, where the flow says ${a.meant}`,
+  lost: () => "the mistake: written as lost ('-x'), though it arrived",
+  fin: () => 'the mistake: no FIN here, though the peer acknowledges one',
+  swap: (a) => `the mistake: ${a.from} → ${a.to}, sender and receiver swapped`,
+};
+
+const MEND: Record<string, (a: MessageArgs) => string> = {
+  length: (a) => `Write len=${a.meant} on line ${a.line}`,
+  ack: (a) => `Write ack=${a.meant} on line ${a.line}`,
+  lost: (a) => `Write '->' on line ${a.line}: it arrived`,
+  fin: (a) => `Add FIN on line ${a.line}`,
+  swap: (a) => `Swap ${a.from} and ${a.to} on line ${a.line}`,
+};
 
 export const en: Catalog = {
   messages: {
@@ -112,7 +166,7 @@ export const en: Catalog = {
         ? `${a.name}'s ${a.what} has no ACK flag: an RST that answers a segment without ACK carries ACK, with ack = that segment's seq + length (RFC 9293 §3.10.7.1). Checked as though it carried one.`
         : `${a.name}'s ${a.what} has no ACK flag: every segment after the first SYN carries ACK (RFC 9293 §3.10.7.4). Checked as though it carried one.`,
     TF205: () => 'ack= is written but the ACK flag is not set: the acknowledgment field is only significant with ACK (RFC 9293 §3.1).',
-    TF206: (a) => `SYN and ${a.flag} never go together in one segment (RFC 9293 §3.1); checked as though ${a.flag} were absent.`,
+    TF206: (a) => `SYN and ${a.flag} never go together in one segment (RFC 9293 §3.1); checked as though ${a.dropped ?? a.flag} were absent.`,
     TF207: (a) => `${a.name} already sent its FIN${a.line ? ` on line ${a.line}` : ''}: after its FIN an endpoint sends no new data and no new FIN, only retransmissions and ACKs (RFC 9293 §3.10.4).`,
     TF208: (a) => `${a.name}'s RST must have seq=${a.expected}, not ${a.written}: ${rstWhy(a)}.`,
     TF209: (a) => `${a.name} is not a participant of this flow: declare it or use it in a message.`,
@@ -143,6 +197,7 @@ export const en: Catalog = {
       })[String(a.reason)] ?? `${a.name} ignores this segment.`,
     TF219: (a) => `${a.name} is SYN_RECEIVED and this ack (${a.got}) does not acknowledge its SYN,ACK (expected ${a.expected}): answered with an RST (RFC 9293 §3.10.7.4).`,
     TF220: (a) => `${a.name} is in TIME_WAIT and this new SYN is above the old connection's numbers: the old connection ends and a new one opens (RFC 9293 §3.10.7.4).`,
+    TF221: rootCause,
   },
   fixes: {
     setSeq: (a) => `Set seq to ${a.value}`,
@@ -151,7 +206,10 @@ export const en: Catalog = {
     addAck: () => 'Add the ACK flag',
     replaceState: (a) => `Change to ${a.state}`,
     declareState: (a) => `Declare ${a.name} as starting in ${a.state}`,
+    mendRoot: (a) => MEND[String(a.root)](a),
   },
+  related: (a) => RELATED[String(a.root)](a),
+  causedBy: (a) => `caused by line ${a.line}`,
   words: {
     retransmission: 'retransmission',
     keepalive: 'keep-alive',

@@ -1,6 +1,6 @@
 // Message text for diagnostics and fixes, in English and Korean (SPEC §5).
 // The checker emits code + args; the text is made here, in the language asked for.
-import type { Diagnostic, Fix, LocalizedDiagnostic } from '../diagnostics';
+import type { Diagnostic, Fix, LocalizedDiagnostic, RelatedInfo } from '../diagnostics';
 import { en } from './en';
 import { ko } from './ko';
 import type { Catalog } from './catalog';
@@ -19,6 +19,10 @@ export function formatMessage(d: Diagnostic, lang: Lang = 'en'): string {
   return catalogs[lang].messages[d.code](d.args);
 }
 
+export function formatRelated(r: RelatedInfo, lang: Lang = 'en'): string {
+  return catalogs[lang].related(r.args);
+}
+
 export function formatFixTitle(fix: Fix, lang: Lang = 'en'): string {
   return catalogs[lang].fixes[fix.kind](fix.args);
 }
@@ -26,7 +30,13 @@ export function formatFixTitle(fix: Fix, lang: Lang = 'en'): string {
 export function localize(d: Diagnostic, lang: Lang = 'en'): LocalizedDiagnostic {
   const out: LocalizedDiagnostic = { ...d, message: formatMessage(d, lang) };
   if (d.fix) out.fixTitle = formatFixTitle(d.fix, lang);
+  if (d.related) out.relatedInformation = d.related.map((r) => ({ range: r.range, message: formatRelated(r, lang) }));
   return out;
+}
+
+/** "caused by line N" (CLI text output of a diagnostic with a related place). */
+export function formatCausedBy(line: number, lang: Lang = 'en'): string {
+  return catalogs[lang].causedBy({ line });
 }
 
 /** Words the renderers put on arrows and in tables (role markers, headings). */

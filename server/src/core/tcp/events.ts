@@ -24,7 +24,8 @@ export function visitFlow(doc: TcpflowDocument, v: FlowVisitor): void {
   for (const s of doc.statements) visitStatement(s, v);
 }
 
-function visitStatement(s: Statement, v: FlowVisitor): void {
+/** One statement's events (a `par` block's sends, then its arrivals). */
+export function visitStatement(s: Statement, v: FlowVisitor): void {
   switch (s.kind) {
     case 'message':
       v.send(s);

@@ -185,19 +185,26 @@ function accept(r: Endpoint, seq: SeqVal, n: number, fin: boolean, seg: Seg): vo
   if (to) setState(r, to, received(seg));
 }
 
-/** Once the gap is filled, RCV.NXT jumps past every queued segment that now follows on. */
+/**
+ * Once the gap is filled, RCV.NXT jumps past every queued segment that now follows on. Each pass
+ * keeps (in place) what still waits; segments queued in order drain in one pass.
+ */
 function drainOutOfOrder(r: Endpoint, seg: Seg): void {
-  for (let progress = r.outOfOrder.length > 0; progress && r.rcvNxt; ) {
+  const queue = r.outOfOrder;
+  for (let progress = queue.length > 0; progress && r.rcvNxt; ) {
     progress = false;
-    for (const q of [...r.outOfOrder]) {
+    let kept = 0;
+    for (const q of queue) {
       const n = q.len + (q.fin ? 1 : 0);
-      const startGap = distance(q.seq, r.rcvNxt!) ?? 1;
-      if (startGap > 0) continue;
-      r.outOfOrder.splice(r.outOfOrder.indexOf(q), 1);
+      if ((distance(q.seq, r.rcvNxt!) ?? 1) > 0) {
+        queue[kept++] = q; // still ahead of RCV.NXT
+        continue;
+      }
       if ((distanceAfter(q.seq, n, r.rcvNxt!) ?? 0) <= 0) continue; // already covered
       accept(r, q.seq, n, q.fin, seg);
       progress = true;
     }
+    queue.length = kept;
   }
 }
 

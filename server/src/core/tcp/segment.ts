@@ -1,6 +1,7 @@
 // A message's segment as the checker sees it: flags, numbers and length, written or inferred.
 import type { Flag, MessageStmt, Range } from '../syntax/ast';
 import type { SegmentRole } from './analysis';
+import type { Message } from './timeline';
 import type { Endpoint } from './endpoint';
 import type { SeqVal } from './seqValue';
 
@@ -26,6 +27,8 @@ export interface Seg {
   ackInferred: boolean;
   ackFlagAdded: boolean;
   role: SegmentRole;
+  /** What the trace says of it (set when the checker records, not in a trial run). */
+  info?: Message;
 }
 
 /**

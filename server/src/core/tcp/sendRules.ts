@@ -1,7 +1,7 @@
 // What an endpoint may send, and with which numbers (SPEC §4 "Sending"; RFC 9293 §3.10).
 import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import type { MessageStmt, TcpState } from '../syntax/ast';
-import { fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
+import { distance, fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
 import { hasConnection, type Endpoint } from './endpoint';
 import { BIT, addAckEdit, describe, flagBits, flagsRange, has, writtenLength, type Seg } from './segment';
 
@@ -9,6 +9,8 @@ export interface CheckContext {
   report(d: Diagnostic): void;
   /** A symbol the document has already used (a new one is a new unknown, see seqValue.judge). */
   isKnownSymbol(s: string): boolean;
+  /** How many `wait` lines have been met so far. */
+  waits: number;
 }
 
 export type SendKind = 'rst' | 'syn' | 'synack' | 'fin' | 'data' | 'ack';
@@ -54,17 +56,24 @@ export function buildSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: M
     ackInferred: false,
     ackFlagAdded: false,
     role: 'normal',
+    info: undefined,
   };
-  // RFC 9293 §3.1: SYN with FIN or with RST never makes sense; go on as if it were absent.
+  // RFC 9293 §3.1: SYN with FIN or with RST never makes sense. Go on as if the one the sender's
+  // state could not have meant were absent: the SYN in a state that sends no SYN (a stray SYN on
+  // a FIN,ACK), otherwise the other flag.
   if (has(seg, 'SYN')) for (const other of SYN_NEVER_WITH) {
-    if (has(seg, other)) {
-      const ref = msg.segment.flags.find((f) => f.flag === other);
-      ctx.report(diag('TF206', ref?.range ?? flagsRange(msg), { flag: other }));
-      seg.flags &= ~BIT[other];
-    }
+    if (!has(seg, other)) continue;
+    const dropped = maySendSyn(s.state) ? other : 'SYN';
+    const ref = msg.segment.flags.find((f) => f.flag === dropped);
+    ctx.report(diag('TF206', ref?.range ?? flagsRange(msg), { flag: other, dropped }));
+    seg.flags &= ~BIT[dropped];
+    if (dropped === 'SYN') break;
   }
   return seg;
 }
+
+/** States that send a SYN: a new one, its retransmission, or the SYN,ACK (SPEC §4). */
+const maySendSyn = (state: TcpState): boolean => state === 'CLOSED' || state === 'LISTEN' || state === 'SYN_SENT' || state === 'SYN_RECEIVED';
 
 /** RFC 9293 §3.10.7.4: every segment but the first SYN and an RST carries ACK. */
 function ackOwed(s: Endpoint, seg: Seg): boolean {
@@ -116,7 +125,7 @@ export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
   const range = field.value!.range;
   const fix = { kind: 'setSeq' as const, args: { value: showText(expected) }, edits: [{ range, newText: showText(expected) }] };
   const what = variant.about && describe(variant.about.flags, variant.about.len);
-  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line };
+  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line, count: variant.count, delta: distance(written, expected) };
   ctx.report(diag(variant.code, range, args, fix));
   seg.seq = expected;
 }
@@ -124,11 +133,13 @@ export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
 export interface SeqVariant {
   code: 'TF201' | 'TF208';
   /** Why that value: next (SND.NXT), minusOne (a SYN/FIN consumed one), retransmit, or an RST rule. */
-  kind: 'next' | 'minusOne' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
+  kind: 'next' | 'minusOne' | 'forgotLength' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
   /** The segment that explains it; described only if the seq is reported. */
   about?: { flags: number; len: number };
   /** 1-based line that explains it. */
   line?: number;
+  /** How many sequence numbers `about` consumed (forgotLength). */
+  count?: number;
 }
 
 /** The receiver's RCV.NXT as the sender knows it; unknown mid-connection numbers start at the peer's. */
@@ -156,7 +167,7 @@ export function settleAck(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
   if (!expected || judgeAck(ctx, seg, expected, written) !== 'differs') return;
   const range = field!.value!.range;
   const text = showText(expected);
-  const args = { name: s.name, expected: text, written: field!.value!.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined };
+  const args = { name: s.name, expected: text, written: field!.value!.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined, delta: distance(written, expected) };
   ctx.report(diag('TF202', range, args, { kind: 'setAck', args: { value: text }, edits: [{ range, newText: text }] }));
   seg.ackNo = expected;
 }
