@@ -73,18 +73,23 @@ export class Checker implements FlowVisitor {
   readonly checkpoints: Checkpoint[] = [];
   /** The last statement whose errors were settled: a root cause is never looked for before it. */
   settled = -1;
-  /** How many errors were looked into (bounded: a note full of mistakes costs no more than a few). */
-  explained = 0;
+  /** How many more errors may be looked into (a note full of mistakes costs no more than a few). */
+  explainBudget = 64;
+
+  /** A trial run stops as soon as this says its outcome is known (rootCause.ts). */
+  stopWhen?: (tally: Tally) => boolean;
 
   constructor(
     readonly doc: TcpflowDocument,
     public participants: ParticipantInfo[],
     options: CheckerOptions = {},
+    store?: EndpointStore,
   ) {
     this.speculative = !!options.speculative;
     this.rootCauses = !this.speculative && options.rootCauses !== false;
     this.meant = options.meant ?? new Map();
-    this.start();
+    if (store) this.useStore(store);
+    else this.start();
   }
 
   /** Every participant in its initial state. */
@@ -116,7 +121,8 @@ export class Checker implements FlowVisitor {
     const statements = this.doc.statements;
     const tally = this.tally;
     for (let i = from; i < to; i++) {
-      if (!this.speculative && (i % CHECKPOINT_STRIDE === 0 || i === this.settled + 1)) this.saveCheckpoint(i);
+      // Also after each statement with an error, while errors are still looked into: a root is never before it.
+      if (!this.speculative && (i % CHECKPOINT_STRIDE === 0 || (i === this.settled + 1 && this.explainBudget > 0))) this.saveCheckpoint(i);
       tally.statement = i;
       const errors = tally.errors;
       const reported = this.diagnostics.length;
@@ -125,6 +131,7 @@ export class Checker implements FlowVisitor {
         explainErrors(this, i, reported);
         this.settled = i;
       }
+      if (this.stopWhen?.(tally)) return;
     }
   }
 
@@ -190,8 +197,7 @@ export class Checker implements FlowVisitor {
 
   /** A trial checker that starts from a checkpoint and checks some messages as meant. */
   fork(cp: Checkpoint, meant: Map<MessageStmt, MessageStmt>): Checker {
-    const t = new Checker(this.doc, this.participants, { speculative: true, meant });
-    t.useStore(this.store.forkAt(cp.mark));
+    const t = new Checker(this.doc, this.participants, { speculative: true, meant }, this.store.forkAt(cp.mark));
     t.resume(cp);
     return t;
   }

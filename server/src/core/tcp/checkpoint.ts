@@ -100,32 +100,29 @@ export class EndpointStore {
     return this.journal.length;
   }
 
-  /** The endpoints as they were at `mark`: copies of the journalled ones, the others as they are. */
-  private asAt(mark: number, copy: boolean): { columns: Endpoint[]; copies: Endpoint[] } {
+  /** The endpoints as they were at `mark`: the journalled ones (copied again if `copy`), the others as they are. */
+  private asAt(mark: number, copy: boolean): Endpoint[] {
     const columns = this.columns.slice();
-    const copies: Endpoint[] = [];
     const seen = new Set<number>();
     for (let k = mark; k < this.journal.length; k++) {
       const { col, e } = this.journal[k];
       if (seen.has(col)) continue;
       seen.add(col);
       columns[col] = copy ? cloneEndpoint(e) : e;
-      copies.push(columns[col]);
     }
-    return { columns, copies };
+    return columns;
   }
 
   /** Back to `mark` (the main run): what was journalled since is dropped. */
   rewind(mark: number): void {
-    const { columns } = this.asAt(mark, true);
+    const columns = this.asAt(mark, true);
     this.journal.length = mark;
     this.epoch++;
     this.use(columns);
   }
 
-  /** A store for a trial run from `mark`: it shares the endpoints, copying each it changes. */
+  /** A store for a trial run from `mark`: it shares the endpoints (journalled ones too), copying each it changes. */
   forkAt(mark: number): EndpointStore {
-    const { columns, copies } = this.asAt(mark, true);
-    return new EndpointStore(columns, new Set(copies));
+    return new EndpointStore(this.asAt(mark, false), new Set());
   }
 }

@@ -25,8 +25,6 @@ import { describe, flagBits, writtenLength } from './segment';
 /** How many statements back a root may stand, and how many on the checker looks for what follows. */
 const LOOKBACK = 6;
 const LOOKAHEAD = 8;
-/** Errors looked into per document: each costs a few short trial runs. */
-const MOST_EXPLAINED = 64;
 
 interface Trial {
   repair: Repair;
@@ -43,7 +41,7 @@ export function explainErrors(c: Checker, at: number, reported: number): void {
   const certain = firstError(c.diagnostics, reported);
   const statements = c.doc.statements;
   const end = Math.min(statements.length, at + 1 + LOOKAHEAD);
-  if (!certain || c.explained >= MOST_EXPLAINED) return;
+  if (!certain || c.explainBudget <= 0) return;
   // What else goes wrong if it is read as it stands: on this statement, and a few after.
   let cascade = c.tally.problemsIn(at, at + 1) - 1;
   if (end > at + 1) {
@@ -52,14 +50,13 @@ export function explainErrors(c: Checker, at: number, reported: number): void {
     cascade += base.tally.problemsIn(at + 1, end);
   }
   if (cascade === 0) return; // nothing follows from it: the plain reading stands
-  c.explained++;
+  c.explainBudget--;
   let best: Trial | undefined;
   for (const repair of candidates(c, at, certain)) {
-    const trial = tryRepair(c, repair, at, end);
-    if (!trial) continue;
-    const plain = c.tally.problemsIn(trial.from, at + 1) + cascade;
-    if (trial.score + 1 >= plain) continue;
-    if (!best || trial.score < best.score || (trial.score === best.score && repair.index > best.repair.index)) best = trial;
+    // Candidates come nearest first, so a later one must do strictly better than the best so far.
+    const trial = tryRepair(c, repair, at, end, (from) => Math.min(c.tally.problemsIn(from, at + 1) + cascade - 1, best?.score ?? Infinity));
+    if (trial && (!best || trial.score < best.score)) best = trial;
+    if (best?.score === 0) break; // nothing after it can do better
   }
   if (!best) return;
   const { repair } = best;
@@ -108,11 +105,15 @@ function namesIn(s: Statement): Set<string> {
   return new Set(messagesOf([s]).flatMap((m) => [m.from.name, m.to.name]));
 }
 
-/** Checks again from before the root with it as meant; undefined if that still errs before the window. */
-function tryRepair(c: Checker, repair: Repair, at: number, end: number): Trial | undefined {
+/**
+ * Checks again from before the root with it as meant; undefined if that still errs up to `at`, or
+ * reaches `limit(from)` problems (it would do no better than the plain reading or the best so far).
+ */
+function tryRepair(c: Checker, repair: Repair, at: number, end: number, limit: (from: number) => number): Trial | undefined {
   const meant = new Map(c.meant).set(repair.written, repair.meant);
   let t: Checker;
   let from = repair.index;
+  let start = 0;
   let participants: ParticipantInfo[] | undefined;
   if (changesAStart(c, repair)) {
     // Someone's first event decides where it starts (SPEC §4): the flow is checked from the top.
@@ -121,14 +122,18 @@ function tryRepair(c: Checker, repair: Repair, at: number, end: number): Trial |
     participants = collectParticipants(repairedDocument(c.doc, meant));
     t = c.trialFromStart(participants, meant);
     from = 0;
-    t.runStatements(0, end, false);
   } else {
     const cp = checkpointAtOrBefore(c.checkpoints, repair.index);
     if (!cp) return undefined;
     t = c.fork(cp, meant);
-    t.runStatements(cp.index, end, false);
+    start = cp.index;
   }
-  if (t.tally.errorsIn(from, at + 1) > 0) return undefined;
+  const most = limit(from);
+  let failed = false;
+  // Most repairs fail on their own line or soon after: stop there.
+  t.stopWhen = (tally) => (failed = tally.errorsIn(from, at + 1) > 0 || tally.problemsIn(from, end) >= most);
+  t.runStatements(start, end, false);
+  if (failed) return undefined;
   return { repair, score: t.tally.problemsIn(from, end), from, participants };
 }
 
