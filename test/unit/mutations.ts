@@ -2,10 +2,20 @@
 // mutation property test, mutation.test.ts). Each edit is made on the syntax tree's ranges, so a
 // mutant differs from its flow in exactly the token the mistake is about.
 import { analyze } from '../../server/src/core/analyze';
-import { STATE_NAMES, type MessageStmt, type Range, type TcpState, type ValueRef } from '../../server/src/core/syntax/ast';
+import { STATE_NAMES, type MessageStmt, type ParBlock, type Range, type TcpState, type ValueRef } from '../../server/src/core/syntax/ast';
 import type { MessageInfo } from '../../server/src/core/tcp/analysis';
 
-export type MutationKind = 'ack±1' | 'ack±1 (RCV.NXT unknown)' | 'state' | 'straySyn' | 'forgotSeq' | 'len+1' | 'lost' | 'swap';
+export type MutationKind =
+  | 'ack±1'
+  | 'ack±1 (RCV.NXT unknown)'
+  | 'state'
+  | 'straySyn'
+  | 'forgotSeq'
+  | 'forgotSeq (may be a retransmission)'
+  | 'isn±1'
+  | 'len+1'
+  | 'lost'
+  | 'swap';
 
 /** The kinds whose error is certain on the line they change; the others only where a later line contradicts them (SPEC §8.6). */
 export const IMMEDIATE: ReadonlySet<MutationKind> = new Set(['ack±1', 'state', 'straySyn', 'forgotSeq']);
@@ -31,13 +41,24 @@ export function mutantsOf(text: string): Mutant[] {
   const out: Mutant[] = [];
   const add = (kind: MutationKind, m: MessageStmt, ...edits: Edit[]) => out.push({ kind, line: m.line, text: applyEdits(lines, m.line, edits) });
   const lastSent = new Map<string, MessageInfo>();
-  const midConnection = new Set(a.participants.filter((p) => p.initialReason === 'midConnection').map((p) => p.name));
+  // Who starts past the peer's SYN (mid-connection, inferred or declared; or declared SYN_RECEIVED,
+  // as a capture that missed the SYN does) and has not yet received a non-SYN segment with a written
+  // seq: nothing tells its RCV.NXT (SPEC §4). A par block's deliveries come after all its sends, so
+  // what it teaches counts from the block's end.
+  const unknownRcv = new Set(a.participants.filter((p) => p.initial === 'SYN_RECEIVED' || SYNCHRONIZED.has(p.initial)).map((p) => p.name));
+  const parOf = new Map(a.doc.statements.flatMap((s) => (s.kind === 'par' ? s.branches.flat().map((b): [unknown, ParBlock] => [b, s]) : [])));
+  let taught: { par: ParBlock | undefined; names: string[] } = { par: undefined, names: [] };
   for (const info of a.messages) {
     const m = info.stmt;
+    const par = parOf.get(m);
+    if (taught.par !== par || !par) {
+      for (const n of taught.names) unknownRcv.delete(n);
+      taught = { par, names: [] };
+    }
+    if (!info.lost && m.segment.seq?.value && !info.flags.includes('SYN')) taught.names.push(m.to.name);
     const ack = m.segment.ack?.value;
     if (ack && info.flags.includes('ACK') && !info.ackInferred) {
-      // In a note that begins mid-connection nothing tells the sender's RCV.NXT on this line.
-      const kind = midConnection.has(m.from.name) ? 'ack±1 (RCV.NXT unknown)' : 'ack±1';
+      const kind = unknownRcv.has(m.from.name) ? 'ack±1 (RCV.NXT unknown)' : 'ack±1';
       for (const d of [-1, 1]) if (ack.sym !== undefined || ack.num + d >= 0) add(kind, m, { range: ack.range, newText: shifted(ack, d) });
     }
     for (const end of [m.from, m.to]) {
@@ -51,7 +72,13 @@ export function mutantsOf(text: string): Mutant[] {
     const seq = m.segment.seq?.value;
     const prev = lastSent.get(m.from.name);
     const used = prev ? prev.len + (prev.flags.includes('SYN') ? 1 : 0) + (prev.flags.includes('FIN') ? 1 : 0) : 0;
-    if (seq && prev && used > 0 && !info.flags.includes('RST') && info.role === 'normal') add('forgotSeq', m, { range: seq.range, newText: shifted(seq, -used) });
+    if (seq && prev && used > 0 && !info.flags.includes('RST') && !info.flags.includes('SYN') && info.role === 'normal') {
+      // Data resent from where earlier data began, no longer than it, is a retransmission if that data is unacknowledged (SPEC §8.4).
+      const resend = prev.len > 0 && !prev.flags.includes('SYN') && !prev.flags.includes('FIN') && info.len > 0 && info.len <= prev.len && !info.flags.includes('FIN');
+      add(resend ? 'forgotSeq (may be a retransmission)' : 'forgotSeq', m, { range: seq.range, newText: shifted(seq, -used) });
+    }
+    // A SYN's seq sets the ISS: one off is wrong only where the peer's ack or the sender's next seq says so.
+    if (seq && info.flags.includes('SYN') && info.role === 'normal') for (const d of [-1, 1]) if (seq.sym !== undefined || (seq.num + d >= 0 && seq.num + d <= 0xffffffff)) add('isn±1', m, { range: seq.range, newText: shifted(seq, d) });
     const len = m.segment.len?.value;
     if (len && len.sym === undefined && len.num > 0) add('len+1', m, { range: len.range, newText: String(len.num + 1) });
     if (m.arrow === '->') add('lost', m, { range: m.arrowRange, newText: '-x' });
@@ -62,7 +89,7 @@ export function mutantsOf(text: string): Mutant[] {
 }
 
 /** A SYN, a SYN,ACK, or the ACK that completes the handshake. */
-function isHandshake(info: MessageInfo): boolean {
+export function isHandshake(info: MessageInfo): boolean {
   if (info.flags.includes('SYN')) return true;
   return info.before[info.to] === 'SYN_RECEIVED' && info.before[info.from] === 'ESTABLISHED' && info.len === 0 && !info.flags.includes('FIN');
 }
@@ -72,7 +99,7 @@ function otherState(s: TcpState): string {
   return STATE_NAMES[(STATE_NAMES.indexOf(s) + 1) % STATE_NAMES.length];
 }
 
-function shifted(v: ValueRef, d: number): string {
+export function shifted(v: ValueRef, d: number): string {
   if (v.sym === undefined) return String(v.num + d);
   const off = v.num + d;
   return off === 0 ? v.sym : `${v.sym}${off > 0 ? '+' : '-'}${Math.abs(off)}`;
