@@ -107,10 +107,14 @@ function rootCause(a: MessageArgs): string {
       if (a.sameLine && a.evidence === 'TF201')
         return `${a.name}'s ${a.what} on this line resends data from seq=${a.evWritten}, but with len=${a.written} it runs past what ${a.name} has sent: its length is ${a.meant} (a retransmission repeats what was sent, RFC 9293 §3.10.7).`;
       return `${a.name}'s ${a.what} ${at} is written with len=${a.written}, but ${evidence(a)}: its length is ${a.meant} (a segment consumes its length in sequence numbers, RFC 9293 §3.4).`;
+    case 'seq':
+      return `${evidence(a)}, which only follows if ${a.name}'s seq ${at} is ${a.meant}, not ${a.written}: a segment's seq is the sender's SND.NXT, and its peer counts from it (RFC 9293 §3.3.1).`;
     case 'ack':
       return `${evidence(a)}, which only follows if ${a.name}'s ack ${at} is ${a.meant}, not ${a.written}: an ACK carries the next sequence number its sender expects (RFC 9293 §3.10.7.4).`;
     case 'lost':
       return `${evidence(a)}, which ${a.peer} can only do if ${a.name}'s ${a.what} ${at} arrived: write it with '->' (an ACK covers only what has arrived, RFC 9293 §3.10.7.4).`;
+    case 'delivered':
+      return `${evidence(a)}, which only follows if ${a.name}'s ${a.what} ${at} was lost: write it with '-x' (what the receiver never got is resent and acknowledged again, RFC 9293 §3.10.7.4).`;
     case 'fin':
       return `${evidence(a)}, which only follows if ${a.name}'s ${a.what} ${at} carried a FIN: a FIN consumes one sequence number and moves its receiver to CLOSE_WAIT (RFC 9293 §3.4, §3.10.7.4).`;
     default:
@@ -120,16 +124,20 @@ function rootCause(a: MessageArgs): string {
 
 const RELATED: Record<string, (a: MessageArgs) => string> = {
   length: (a) => `the mistake: len=${a.written}, where the flow says ${a.meant}`,
+  seq: (a) => `the mistake: seq=${a.written}, where the flow says ${a.meant}`,
   ack: (a) => `the mistake: ack=${a.written}, where the flow says ${a.meant}`,
   lost: () => "the mistake: written as lost ('-x'), though it arrived",
+  delivered: () => "the mistake: written as delivered ('->'), though it was lost",
   fin: () => 'the mistake: no FIN here, though the peer acknowledges one',
   swap: (a) => `the mistake: ${a.from} → ${a.to}, sender and receiver swapped`,
 };
 
 const MEND: Record<string, (a: MessageArgs) => string> = {
   length: (a) => `Write len=${a.meant} on line ${a.line}`,
+  seq: (a) => `Write seq=${a.meant} on line ${a.line}`,
   ack: (a) => `Write ack=${a.meant} on line ${a.line}`,
   lost: (a) => `Write '->' on line ${a.line}: it arrived`,
+  delivered: (a) => `Write '-x' on line ${a.line}: it was lost`,
   fin: (a) => `Add FIN on line ${a.line}`,
   swap: (a) => `Swap ${a.from} and ${a.to} on line ${a.line}`,
 };

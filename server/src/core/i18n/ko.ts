@@ -106,10 +106,14 @@ function rootCause(a: MessageArgs): string {
       if (a.sameLine && a.evidence === 'TF201')
         return `이 줄에서 ${a.name}의 ${a.what}은(는) seq=${a.evWritten}부터 데이터를 다시 보내지만, len=${a.written}(이)면 ${a.name}이(가) 보낸 범위를 넘어갑니다. 길이는 ${a.meant}입니다(재전송은 보낸 것을 되풀이합니다, RFC 9293 §3.10.7).`;
       return `${at}에서 ${a.name}의 ${a.what}은(는) len=${a.written}(으)로 적혀 있지만, ${evidence(a)}. 길이는 ${a.meant}입니다(세그먼트는 길이만큼 순서 번호를 소비합니다, RFC 9293 §3.4).`;
+    case 'seq':
+      return `${evidence(a)}. ${at}에서 ${a.name}의 seq가 ${a.written}이(가) 아니라 ${a.meant}이어야 그렇게 됩니다: 세그먼트의 seq는 보내는 쪽의 SND.NXT이고 상대는 그 값부터 셉니다(RFC 9293 §3.3.1).`;
     case 'ack':
       return `${evidence(a)}. ${at}에서 ${a.name}의 ack가 ${a.written}이(가) 아니라 ${a.meant}이어야 그렇게 됩니다: ACK는 보내는 쪽이 다음에 기대하는 순서 번호를 싣습니다(RFC 9293 §3.10.7.4).`;
     case 'lost':
       return `${evidence(a)}. ${at}에서 ${a.name}이(가) 보낸 ${a.what}이(가) 도착했어야만 ${a.peer}이(가) 그럴 수 있습니다: '->'로 쓰세요(ACK는 도착한 것만 확인응답합니다, RFC 9293 §3.10.7.4).`;
+    case 'delivered':
+      return `${evidence(a)}. ${at}에서 ${a.name}이(가) 보낸 ${a.what}이(가) 유실되었어야 그렇게 됩니다: '-x'로 쓰세요(받지 못한 것은 다시 보내고 다시 확인응답합니다, RFC 9293 §3.10.7.4).`;
     case 'fin':
       return `${evidence(a)}. ${at}에서 ${a.name}이(가) 보낸 ${a.what}에 FIN이 있었어야 합니다: FIN은 순서 번호 하나를 소비하고 받는 쪽을 CLOSE_WAIT로 옮깁니다(RFC 9293 §3.4, §3.10.7.4).`;
     default:
@@ -119,16 +123,20 @@ function rootCause(a: MessageArgs): string {
 
 const RELATED: Record<string, (a: MessageArgs) => string> = {
   length: (a) => `실수: len=${a.written}, 흐름으로는 ${a.meant}`,
+  seq: (a) => `실수: seq=${a.written}, 흐름으로는 ${a.meant}`,
   ack: (a) => `실수: ack=${a.written}, 흐름으로는 ${a.meant}`,
   lost: () => "실수: 도착했는데 유실('-x')로 적음",
+  delivered: () => "실수: 유실되었는데 도착('->')으로 적음",
   fin: () => '실수: 상대가 FIN을 확인응답하는데 여기에 FIN이 없음',
   swap: (a) => `실수: ${a.from} → ${a.to}, 송신자와 수신자가 뒤바뀜`,
 };
 
 const MEND: Record<string, (a: MessageArgs) => string> = {
   length: (a) => `${a.line}번 줄에 len=${a.meant} 쓰기`,
+  seq: (a) => `${a.line}번 줄에 seq=${a.meant} 쓰기`,
   ack: (a) => `${a.line}번 줄에 ack=${a.meant} 쓰기`,
   lost: (a) => `${a.line}번 줄에 '->' 쓰기: 도착함`,
+  delivered: (a) => `${a.line}번 줄에 '-x' 쓰기: 유실됨`,
   fin: (a) => `${a.line}번 줄에 FIN 추가`,
   swap: (a) => `${a.line}번 줄의 ${a.from}와(과) ${a.to} 바꾸기`,
 };

@@ -15,7 +15,8 @@ import { explainErrors } from './rootCause';
 import { has, orderedFlags, type Seg } from './segment';
 import { sendSegment } from './sender';
 import type { CheckContext } from './sendRules';
-import { show } from './seqValue';
+import { resolve, mentions, rebase } from './bindings';
+import { add, show, type SeqVal } from './seqValue';
 
 type CheckResult = Omit<Analysis, 'doc' | 'diagnostics'> & { diagnostics: Diagnostic[] };
 
@@ -57,7 +58,11 @@ export class Checker implements FlowVisitor {
     report: (d) => this.report(d),
     isKnownSymbol: (s) => this.knownSymbols.has(s),
     waits: 0,
+    bindings: new Map(),
+    bind: (unknown, value) => this.bind(unknown, value),
   };
+  /** Who has exchanged segments with whom: only they can hold values counted from each other's unknowns. */
+  private readonly peers = new Map<string, Set<string>>();
 
   /** Segments sent and not yet arrived. They arrive in the order they were sent (SPEC §3.4). */
   private inFlight: Seg[] = [];
@@ -153,6 +158,7 @@ export class Checker implements FlowVisitor {
       mark: this.store.mark(),
       knownSymbols: this.shareSymbols(),
       waits: this.ctx.waits,
+      bindings: this.ctx.bindings,
       diagnostics: this.diagnostics.length,
       noteDiagnostics: this.noteDiagnostics.length,
       steps: this.steps.length,
@@ -179,7 +185,31 @@ export class Checker implements FlowVisitor {
     this.knownSymbols = cp.knownSymbols;
     this.symbolsShared = true;
     this.ctx.waits = cp.waits;
+    this.ctx.bindings = cp.bindings;
     this.inFlight = [];
+  }
+
+  /** SPEC §4, bindings.ts: an unknown base told; every endpoint and segment in flight holding it is rebased. */
+  private bind(unknown: SeqVal, value: SeqVal): void {
+    const base = unknown.base!;
+    // A new map (a checkpoint may share the old one): a participant's unknowns are told once each.
+    const bindings = new Map(this.ctx.bindings).set(base, add(value, -unknown.off));
+    this.ctx.bindings = bindings;
+    const owner = base.slice(1);
+    for (const name of [owner, ...(this.peers.get(owner) ?? [])]) {
+      const e = this.store.get(name);
+      if (e && mentions(e, base)) rebase(this.store.touch(e), bindings);
+    }
+    for (const seg of this.inFlight) {
+      seg.seq = resolve(bindings, seg.seq);
+      seg.ackNo = resolve(bindings, seg.ackNo);
+    }
+  }
+
+  private meet(a: string, b: string): void {
+    let p = this.peers.get(a);
+    if (!p) this.peers.set(a, (p = new Set()));
+    p.add(b);
   }
 
   /** The known symbols, shared with a checkpoint until the next new one (copy on write). */
@@ -219,6 +249,7 @@ export class Checker implements FlowVisitor {
       this.start();
       this.knownSymbols = new Set();
       this.ctx.waits = 0;
+      this.ctx.bindings = new Map();
       this.inFlight = [];
       this.diagnostics.length = this.noteDiagnostics.length = this.steps.length = this.messages.length = 0;
       this.checkpoints.length = 0;
@@ -256,6 +287,8 @@ export class Checker implements FlowVisitor {
     const msg = (this.meant.size && this.meant.get(written)) || written;
     const s = this.store.touch(this.store.get(msg.from.name)!);
     const r = this.store.touch(this.store.get(msg.to.name)!);
+    this.meet(s.name, r.name);
+    this.meet(r.name, s.name);
     const before = this.steps.length - 1;
     this.assertState(msg.from, s);
     const seg = sendSegment(this.ctx, s, r, msg);

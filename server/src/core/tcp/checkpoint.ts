@@ -7,6 +7,7 @@
 // for each endpoint, its first copy since the checkpoint. So a checkpoint costs nothing, and a
 // statement at most a copy of the two endpoints it changes, however many participants a flow
 // has (copying all of them at every checkpoint was O(participants × statements)).
+import type { Bindings } from './bindings';
 import type { Endpoint } from './endpoint';
 
 export interface Checkpoint {
@@ -17,6 +18,8 @@ export interface Checkpoint {
   knownSymbols: Set<string>;
   /** Wait lines met so far (CheckContext.waits). */
   waits: number;
+  /** Unknown numbers told so far (CheckContext.bindings; replaced, never changed). */
+  bindings: Bindings;
   /** How much of each output list existed then (a replay from here truncates them to it). */
   diagnostics: number;
   noteDiagnostics: number;

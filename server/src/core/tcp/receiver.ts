@@ -95,8 +95,8 @@ function inSynSent(ctx: CheckContext, r: Endpoint, seg: Seg): void {
 
 type Relation = 'inOrder' | 'ahead' | 'behind' | 'unknown';
 
-function relation(r: Endpoint, s: Endpoint, seg: Seg): Relation {
-  const rcvNxt = rcvNxtOf(r, s);
+function relation(ctx: CheckContext, r: Endpoint, s: Endpoint, seg: Seg): Relation {
+  const rcvNxt = rcvNxtOf(ctx, r, s);
   const d = rcvNxt ? distance(seg.seq, rcvNxt) : undefined;
   if (d === undefined) return 'unknown';
   return d === 0 ? 'inOrder' : d > 0 ? 'ahead' : 'behind';
@@ -113,7 +113,7 @@ const ON_FIN: Partial<Record<TcpState, TcpState>> = {
 
 /** SYN_RECEIVED and the synchronized states (§3.10.7.4). */
 function inConnection(ctx: CheckContext, r: Endpoint, s: Endpoint, seg: Seg): void {
-  const rel = relation(r, s, seg);
+  const rel = relation(ctx, r, s, seg);
   if (has(seg, 'RST')) {
     // RFC 5961 §3.2: only an RST at exactly RCV.NXT resets; any other gets a challenge ACK.
     if (rel !== 'inOrder' && rel !== 'unknown') return ctx.report(diag('TF215', at(seg), { name: r.name, reason: 'rst', expected: showText(r.rcvNxt) }));

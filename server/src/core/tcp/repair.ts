@@ -4,7 +4,7 @@ import type { Fix, MessageArgs, TextEdit } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Range, TcpflowDocument, Statement } from '../syntax/ast';
 import { flagsRange } from './segment';
 
-export type RepairKind = 'length' | 'ack' | 'lost' | 'fin' | 'swap';
+export type RepairKind = 'length' | 'seq' | 'ack' | 'lost' | 'delivered' | 'fin' | 'swap';
 
 export interface Repair {
   kind: RepairKind;
@@ -33,14 +33,23 @@ export function lengthRepair(m: MessageStmt, index: number, len: number): Repair
 
 /** An ack written one off, where the checker had nothing to compare it with when it was written. */
 export function ackRepair(m: MessageStmt, index: number, d: number): Repair | undefined {
-  const field = m.segment.ack;
+  return numberRepair('ack', m, index, d);
+}
+
+/** A seq written off by `d`, where nothing had told the sender's numbers (an ISN, a mid-connection note's first seq). */
+export function seqRepair(m: MessageStmt, index: number, d: number): Repair | undefined {
+  return numberRepair('seq', m, index, d);
+}
+
+function numberRepair(kind: 'seq' | 'ack', m: MessageStmt, index: number, d: number): Repair | undefined {
+  const field = m.segment[kind];
   const value = field?.value;
-  if (!field || !value || (value.sym === undefined && value.num + d < 0)) return undefined;
+  if (!field || !value || d === 0 || (value.sym === undefined && (value.num + d < 0 || value.num + d > 0xffffffff))) return undefined;
   const num = value.num + d;
   const text = value.sym === undefined ? String(num) : num === 0 ? value.sym : `${value.sym}${num > 0 ? '+' : '-'}${Math.abs(num)}`;
-  const meant = { ...m, segment: { ...m.segment, ack: { ...field, value: { ...value, num, text } } } };
+  const meant = { ...m, segment: { ...m.segment, [kind]: { ...field, value: { ...value, num, text } } } };
   const args = { line: m.line + 1, written: value.text, meant: text };
-  return { kind: 'ack', written: m, meant, index, range: value.range, args, fix: mend('ack', args, [{ range: value.range, newText: text }]) };
+  return { kind, written: m, meant, index, range: value.range, args, fix: mend(kind, args, [{ range: value.range, newText: text }]) };
 }
 
 /** A segment written as lost (`-x`) that its peer then acknowledges: it arrived (`->`). */
@@ -49,6 +58,14 @@ export function lostRepair(m: MessageStmt, index: number): Repair | undefined {
   const args = { line: m.line + 1 };
   const edit = { range: m.arrowRange, newText: '->' };
   return { kind: 'lost', written: m, meant: { ...m, arrow: '->' }, index, range: m.arrowRange, args, fix: mend('lost', args, [edit]) };
+}
+
+/** A segment written as delivered (`->`) that the lines after it show was lost (`-x`): resent, acknowledged again. */
+export function deliveredRepair(m: MessageStmt, index: number): Repair | undefined {
+  if (m.arrow !== '->') return undefined;
+  const args = { line: m.line + 1 };
+  const edit = { range: m.arrowRange, newText: '-x' };
+  return { kind: 'delivered', written: m, meant: { ...m, arrow: '-x' }, index, range: m.arrowRange, args, fix: mend('delivered', args, [edit]) };
 }
 
 /** A FIN left out of a segment whose FIN the peer acknowledges (`ACK` for `FIN,ACK`). */

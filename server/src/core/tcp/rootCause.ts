@@ -19,7 +19,7 @@ import type { Checker } from './checker';
 import { checkpointAtOrBefore } from './checkpoint';
 import { messagesOf } from './events';
 import { collectParticipants } from './initialStates';
-import { ackRepair, finRepair, lengthRepair, lostRepair, repairedDocument, swapRepair, type Repair } from './repair';
+import { ackRepair, deliveredRepair, finRepair, lengthRepair, lostRepair, repairedDocument, seqRepair, swapRepair, type Repair } from './repair';
 import { describe, flagBits, writtenLength } from './segment';
 
 /** How many statements back a root may stand, and how many on the checker looks for what follows. */
@@ -92,9 +92,11 @@ function* candidates(c: Checker, at: number, certain: Diagnostic): Generator<Rep
         if (delta !== undefined && m.line < line && delta !== -1 && delta !== 1) found.push(lengthRepair(m, k, len.num + delta));
         found.push(lengthRepair(m, k, len.num - 1), lengthRepair(m, k, len.num + 1));
       }
-      // An ack one off where nothing could check it (a note that begins mid-connection).
-      found.push(ackRepair(m, k, -1), ackRepair(m, k, 1));
-      found.push(lostRepair(m, k), finRepair(m, k), swapRepair(m, k, false), swapRepair(m, k, true));
+      // A seq or an ack one off (or off by what a later number implies) where nothing could check
+      // it: an ISN, the numbers of a note that begins mid-connection.
+      if (m.line < line && delta !== undefined && delta !== -1 && delta !== 1) found.push(seqRepair(m, k, delta));
+      found.push(seqRepair(m, k, -1), seqRepair(m, k, 1), ackRepair(m, k, -1), ackRepair(m, k, 1));
+      found.push(lostRepair(m, k), finRepair(m, k), swapRepair(m, k, false), swapRepair(m, k, true), deliveredRepair(m, k));
       for (const r of found) if (r) yield r;
     }
   }
@@ -139,7 +141,7 @@ function tryRepair(c: Checker, repair: Repair, at: number, end: number, limit: (
 
 /** A swap, or a lost segment delivered, may change whose first event sends or receives a SYN. */
 function changesAStart(c: Checker, repair: Repair): boolean {
-  if (repair.kind !== 'swap' && repair.kind !== 'lost') return false;
+  if (repair.kind !== 'swap' && repair.kind !== 'lost' && repair.kind !== 'delivered') return false;
   const { from, to } = repair.written;
   // From the statement's first line: in a `par` block every send comes before every arrival.
   const line = c.doc.statements[repair.index].line;

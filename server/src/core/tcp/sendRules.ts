@@ -2,6 +2,7 @@
 import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import type { MessageStmt, TcpState } from '../syntax/ast';
 import { distance, fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
+import { resolve, type Bindings } from './bindings';
 import { hasConnection, type Endpoint } from './endpoint';
 import { BIT, addAckEdit, describe, flagBits, flagsRange, has, writtenLength, type Seg } from './segment';
 
@@ -11,6 +12,10 @@ export interface CheckContext {
   isKnownSymbol(s: string): boolean;
   /** How many `wait` lines have been met so far. */
   waits: number;
+  /** What the unknown numbers of mid-connection notes turned out to be (bindings.ts). */
+  bindings: Bindings;
+  /** `unknown` (an unknown base, `?A` at some offset) is `value`: every value counted from it becomes a number. */
+  bind(unknown: SeqVal, value: SeqVal): void;
 }
 
 export type SendKind = 'rst' | 'syn' | 'synack' | 'fin' | 'data' | 'ack';
@@ -142,9 +147,9 @@ export interface SeqVariant {
   count?: number;
 }
 
-/** The receiver's RCV.NXT as the sender knows it; unknown mid-connection numbers start at the peer's. */
-export function rcvNxtOf(s: Endpoint, r: Endpoint): SeqVal | undefined {
-  if (!s.rcvNxt && hasConnection(s.state) && s.state !== 'SYN_RECEIVED') s.rcvNxt = unknown(r.name);
+/** The receiver's RCV.NXT as the sender knows it; unknown mid-connection numbers start at the peer's SND.NXT. */
+export function rcvNxtOf(ctx: CheckContext, s: Endpoint, r: Endpoint): SeqVal | undefined {
+  if (!s.rcvNxt && hasConnection(s.state) && s.state !== 'SYN_RECEIVED') s.rcvNxt = resolve(ctx.bindings, unknown(r.name));
   return s.rcvNxt;
 }
 

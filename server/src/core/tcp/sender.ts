@@ -2,7 +2,7 @@
 // settle its numbers and apply its effect on the sender (RFC 9293 §3.10.1–3.10.5).
 import { diag } from '../diagnostics';
 import { hasConnection, isSynchronized, freshUnknown, resetConnection, setState, type Endpoint, type SentSegment, type StateCause } from './endpoint';
-import { add, distance, distanceAfter, fromWritten, isWritten, number, type SeqVal } from './seqValue';
+import { add, distance, distanceAfter, fromWritten, isHidden, isWritten, number, type SeqVal } from './seqValue';
 import { BIT, consumed, describe, flagsRange, has, type Seg } from './segment';
 import { MAY_SEND, buildSegment, kindOf, rcvNxtOf, settleAck, settleAckFlag, settleSeq, type CheckContext, type SendKind, type SeqVariant } from './sendRules';
 import type { MessageStmt } from '../syntax/ast';
@@ -142,7 +142,7 @@ function retransmit(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, of: S
   s.resentUpTo = add(seg.seq, consumed(seg));
   seg.role = 'retransmission';
   if (!quiet) ctx.report(diag('TF210', seg.msg.segment.range, { name: s.name, what: describe(of.flags, of.len), line: of.line >= 0 ? of.line + 1 : undefined }));
-  settleAck(ctx, s, seg, rcvNxtOf(s, r));
+  settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
   return seg;
 }
 
@@ -164,13 +164,17 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
     settleSeq(ctx, s, seg, undefined, NEXT);
     if (seg.seqInferred) seg.seq = freshUnknown(s, '');
   } else if (keepAlive(ctx, s, seg, kind)) {
-    settleAck(ctx, s, seg, rcvNxtOf(s, r));
+    settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
     return seg;
   } else {
     settleSeq(ctx, s, seg, s.sndNxt, forgotten(s, seg) ?? NEXT);
-    if (!s.sndNxt || !comparable(s.sndNxt, seg.seq)) s.sndUna = seg.seq; // SND.NXT learned (SPEC §4)
+    if (!s.sndNxt || !comparable(s.sndNxt, seg.seq)) {
+      // SND.NXT learned (SPEC §4): an unknown one is now told, for the peer too (bindings.ts).
+      if (s.sndNxt && isHidden(s.sndNxt)) ctx.bind(s.sndNxt, seg.seq);
+      s.sndUna = seg.seq;
+    }
   }
-  settleAck(ctx, s, seg, rcvNxtOf(s, r));
+  settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
 
   if (opening) {
     s.iss = seg.seq;
@@ -239,7 +243,7 @@ function sendRst(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
   const line = seg.msg.line;
   if (hasConnection(s.state)) {
     settleSeq(ctx, s, seg, s.sndNxt, { code: 'TF208', kind: 'rstConnection' });
-    settleAck(ctx, s, seg, rcvNxtOf(s, r));
+    settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
     const cause = { kind: 'sent' as const, flags: seg.flags, len: seg.len, line };
     if (s.state === 'SYN_RECEIVED' && s.passive) {
       resetConnection(s);
