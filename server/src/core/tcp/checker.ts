@@ -38,6 +38,8 @@ export interface CheckerOptions {
   meant?: Map<MessageStmt, MessageStmt>;
   /** Look for root causes (SPEC §8.6); default true. */
   rootCauses?: boolean;
+  /** Called after each recorded step with the endpoints it involved (tcb.ts). */
+  onStep?: (index: number, endpoints: readonly Endpoint[]) => void;
 }
 
 export class Checker implements FlowVisitor {
@@ -81,6 +83,7 @@ export class Checker implements FlowVisitor {
   /** How many more errors may be looked into (a note full of mistakes costs no more than a few). */
   explainBudget = 64;
 
+  private readonly onStep?: CheckerOptions['onStep'];
   /** A trial run stops as soon as this says its outcome is known (rootCause.ts). */
   stopWhen?: (tally: Tally) => boolean;
 
@@ -93,6 +96,7 @@ export class Checker implements FlowVisitor {
     this.speculative = !!options.speculative;
     this.rootCauses = !this.speculative && options.rootCauses !== false;
     this.meant = options.meant ?? new Map();
+    this.onStep = options.onStep;
     if (store) this.useStore(store);
     else this.start();
   }
@@ -107,6 +111,11 @@ export class Checker implements FlowVisitor {
   private useStore(store: EndpointStore): void {
     this.store = store;
     this.shown = store.columns.map((e) => e.state);
+  }
+
+  /** The endpoints as they are now, in column order. */
+  endpointsNow(): readonly Endpoint[] {
+    return this.store.columns;
   }
 
   run(): CheckResult {
@@ -279,6 +288,7 @@ export class Checker implements FlowVisitor {
     // In column order, as the renderers draw them.
     if (changes.length > 1) changes.sort((a, b) => this.store.columnOf(this.store.get(a.name)!) - this.store.columnOf(this.store.get(b.name)!));
     this.steps.push(new Step(this.timeline, index, line, event, stmt, message, changes));
+    this.onStep?.(index, scan);
     return index;
   }
 
