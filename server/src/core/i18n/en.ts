@@ -1,7 +1,7 @@
 // English diagnostic messages. Each says what was expected and why, citing RFC 9293.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
-import { STATE_NAMES } from '../syntax/ast';
+import { FIELD_KEYS, STATE_NAMES } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: 'a statement (a message, participant, par, note, wait, state or title)',
@@ -85,7 +85,7 @@ export const en: Catalog = {
     TF100: (a) => `Expected ${EXPECTED[String(a.expected)] ?? a.expected}${a.found ? `, found '${a.found}'` : ' at the end of the line'}.`,
     TF101: (a) => `Unknown state '${a.written}'. Did you mean ${a.nearest}? Valid states (RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text} is out of range: sequence space is 32-bit, 0 to 4294967295 (RFC 9293 §3.4).`,
-    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: ${FIELD_KEYS.join(', ')}.`,
     TF104: (a) => `Participant ${a.name} is already declared on line ${a.firstLine}.`,
     TF105: (a) =>
       ({

@@ -1,7 +1,7 @@
 // 한국어 진단 메시지. 영어판(en.ts)과 같은 내용을 같은 근거(RFC 9293)로 설명한다.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
-import { STATE_NAMES } from '../syntax/ast';
+import { FIELD_KEYS, STATE_NAMES } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: '문장(메시지, participant, par, note, wait, state, title)',
@@ -84,7 +84,7 @@ export const ko: Catalog = {
     TF100: (a) => `${EXPECTED[String(a.expected)] ?? a.expected}이(가) 와야 합니다${a.found ? ` ('${a.found}'이(가) 있음)` : ' (줄이 끝남)'}.`,
     TF101: (a) => `알 수 없는 상태 '${a.written}'. ${a.nearest}을(를) 뜻했나요? 유효한 상태(RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text}은(는) 범위를 벗어납니다. 순서 번호 공간은 32비트로 0부터 4294967295까지입니다(RFC 9293 §3.4).`,
-    TF103: (a) => `알 수 없는 필드 '${a.key}': 보존하고 표시하지만 검사에는 쓰지 않습니다. 아는 필드: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF103: (a) => `알 수 없는 필드 '${a.key}': 보존하고 표시하지만 검사에는 쓰지 않습니다. 아는 필드: ${FIELD_KEYS.join(', ')}.`,
     TF104: (a) => `참여자 ${a.name}은(는) 이미 ${a.firstLine}번 줄에서 선언했습니다.`,
     TF105: (a) =>
       ({

@@ -28,7 +28,8 @@ const IDENT_RE = stickyOf(T.IDENT_RE);
 
 const NL = 10;
 const CR = 13;
-const MAX_KEYWORD = 11;
+/** The longest keyword: longer identifiers are no keyword. */
+const MAX_KEYWORD = Math.max(...[...T.KEYWORDS.keys()].map((k) => k.length));
 
 function sticky(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
@@ -44,7 +45,7 @@ const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** The keyword an identifier spells (ASCII letters only, any case), if any. */
-function keywordOf(image: string): TokenType | undefined {
+export function keywordOf(image: string): TokenType | undefined {
   if (image.length > MAX_KEYWORD) return undefined;
   for (let i = 0; i < image.length; i++) if (!isAsciiLetter(image.charCodeAt(i))) return undefined;
   return T.KEYWORDS.get(image.toLowerCase());

@@ -12,7 +12,8 @@ import { hasSyntaxError, scanText, type ScannedLine, type ScannedToken } from '.
 
 const T = { ...Tokens };
 const INDENT = '  ';
-const KEYWORDS = new Set<TokenType>([T.Title, T.Participant, T.Par, T.And, T.End, T.Note, T.Wait, T.StateKw, T.As, T.Over, T.Left, T.Right, T.Of]);
+/** Every keyword but the flag words: statement keywords, `as` and the note words. */
+const KEYWORDS = new Set<TokenType>([...Object.values(T.STATEMENT), T.As, ...Object.values(T.NOTE_WORD)]);
 const isArrow = (t: ScannedToken) => t.type === T.Arrow || t.type === T.LostArrow;
 const isString = (t: ScannedToken) => t.type === T.QuotedString || t.type === T.UnterminatedString;
 

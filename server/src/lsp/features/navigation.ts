@@ -13,6 +13,8 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import type { Lang } from '../../core/i18n';
+import { keywordOf } from '../../core/syntax/scanner';
+import { isName } from '../../core/syntax/vocabulary';
 import type { AnalyzedDocument } from '../document';
 
 
@@ -67,12 +69,8 @@ export function prepareRename(doc: AnalyzedDocument, position: Position): Range 
   return occurrenceAt(doc, position)?.at.range ?? null;
 }
 
-/** A letter, then letters, marks, digits or `_` — the lexer's identifier (SPEC §2). */
-const NAME = /^\p{L}[\p{L}\p{M}\p{N}_]*$/u;
 /** Words the lexer reads as keywords or flags in any case; as names they would misparse or confuse. */
-const RESERVED = new Set(
-  'title participant par and end note wait state as over left right of synack syn ack fin rst psh urg ece cwr'.split(' '),
-);
+const isReserved = (name: string): boolean => keywordOf(name) !== undefined;
 
 const REJECT = {
   invalid: {
@@ -97,8 +95,8 @@ export function rename(doc: AnalyzedDocument, position: Position, newName: strin
   const found = occurrenceAt(doc, position);
   if (!found) return null;
   const old = found.at.name;
-  if (!NAME.test(newName)) reject('invalid', newName, doc.lang);
-  if (/^[A-Za-z]+$/.test(newName) && RESERVED.has(newName.toLowerCase())) reject('reserved', newName, doc.lang);
+  if (!isName(newName)) reject('invalid', newName, doc.lang);
+  if (isReserved(newName)) reject('reserved', newName, doc.lang);
   if (newName !== old && found.all.some((o) => o.name === newName)) reject('taken', newName, doc.lang);
   const edits: TextEdit[] = found.all.filter((o) => o.name === old).map((o) => ({ range: o.range, newText: newName }));
   return { changes: { [doc.uri]: edits } };

@@ -21,8 +21,8 @@ interface Tok {
   declaration?: boolean;
 }
 
-const STATEMENT_KEYWORDS = new Set<TokenType>([T.Title, T.Participant, T.Par, T.And, T.End, T.Note, T.Wait, T.StateKw]);
-const NOTE_KEYWORDS = new Set<TokenType>([T.Over, T.Left, T.Right, T.Of]);
+const STATEMENT_KEYWORDS = new Set<TokenType>(Object.values(T.STATEMENT));
+const NOTE_KEYWORDS = new Set<TokenType>(Object.values(T.NOTE_WORD));
 
 class Collector {
   readonly toks: Tok[] = [];

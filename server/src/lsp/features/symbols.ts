@@ -9,6 +9,7 @@ import type { AnalyzedDocument } from '../document';
 import { words } from '../../core/i18n';
 import { isSynchronized } from '../../core/tcp/endpoint';
 import { messagesOf } from '../../core/tcp/events';
+import { FLAG_DISPLAY_ORDER } from '../../core/syntax/vocabulary';
 
 type Phase = 'establishment' | 'data' | 'termination';
 
@@ -118,12 +119,10 @@ function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: (typeof 
   return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
 }
 
-const CANONICAL_FLAGS = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
-
 /** `A → B: SYN,ACK`, with the flags as written (an ACK the checker added is left out). */
 function messageSymbol(m: MessageStmt, mi: MessageInfo | undefined, lost: string): DocumentSymbol {
-  const written = new Set(m.segment.flags.map((f) => f.flag as string));
-  const flags = mi ? mi.flags.filter((f) => !(f === 'ACK' && mi.ackFlagAdded)) : CANONICAL_FLAGS.filter((f) => written.has(f));
+  const written = new Set(m.segment.flags.map((f) => f.flag));
+  const flags = mi ? mi.flags.filter((f) => !(f === 'ACK' && mi.ackFlagAdded)) : FLAG_DISPLAY_ORDER.filter((f) => written.has(f));
   const name = `${m.from.name} → ${m.to.name}${flags.length ? `: ${flags.join(',')}` : ''}`;
   const parts: string[] = [];
   if (mi) {

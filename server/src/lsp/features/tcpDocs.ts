@@ -4,12 +4,11 @@ import type { Lang } from '../../core/i18n';
 import type { Flag, TcpState } from '../../core/syntax/ast';
 import type { SegmentRole } from '../../core/tcp/analysis';
 import type { SendKind } from '../../core/tcp/sendRules';
+import type { FieldKey, NotePosition, StatementKeyword } from '../../core/syntax/vocabulary';
 import { tcpDocsEn } from './tcpDocsEn';
 import { tcpDocsKo } from './tcpDocsKo';
 
-/** Field keys as the language writes them (SPEC §3.3). */
-export const FIELD_KEYS = ['seq', 'ack', 'len', 'win', 'mss', 'wscale', 'sackOK', 'ts'] as const;
-export type FieldKey = (typeof FIELD_KEYS)[number];
+export { FIELD_KEYS, fieldKey, type FieldKey } from '../../core/syntax/vocabulary';
 
 export interface Doc {
   /** One line: completion detail, hover heading. */
@@ -18,7 +17,8 @@ export interface Doc {
   body: string;
 }
 
-export type Keyword = 'participant' | 'title' | 'par' | 'and' | 'end' | 'note over' | 'note left of' | 'note right of' | 'wait' | 'state';
+/** What completion offers at a statement's start: the statement keywords, `note` with each position. */
+export type Keyword = Exclude<StatementKeyword, 'note'> | `note ${NotePosition}`;
 export type FlowSnippet = 'threeWay' | 'fourWay' | 'simultaneousOpen' | 'simultaneousClose';
 
 export interface TcpDocs {
@@ -56,10 +56,4 @@ const docs: Record<Lang, TcpDocs> = { en: tcpDocsEn, ko: tcpDocsKo };
 
 export function tcpDocs(lang: Lang): TcpDocs {
   return docs[lang];
-}
-
-/** A field key as written (any case) → its canonical spelling, if the language knows it. */
-export function fieldKey(written: string): FieldKey | undefined {
-  const lower = written.toLowerCase();
-  return FIELD_KEYS.find((k) => k.toLowerCase() === lower);
 }
