@@ -40,7 +40,7 @@ export function analyzeMarkdown(uri: string, version: number, text: string, lang
 }
 
 function analyzeBlock(uri: string, version: number, block: FencedBlock, lang: Lang): AnalyzedDocument {
-  // An unchanged block keeps its whole analysis (above), so a block needs no line memo.
+  // An unchanged block keeps its whole analysis (above), so a block's line memo is used once.
   const doc = analyzeDocument(uri, version, block.text, lang);
   const diagnostics = doc.analysis.diagnostics.map((d) => withNoteLines(d, block.firstLine));
   return { ...doc, analysis: { ...doc.analysis, diagnostics } };

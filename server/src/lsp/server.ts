@@ -11,7 +11,6 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLang, type Lang } from '../core/i18n';
-import { LineMemo } from '../core/syntax/lineMemo';
 import { DEFAULT_SETTINGS, analyzeDocument, type AnalyzedDocument, type ServerSettings } from './document';
 import { toLspDiagnostics } from './diagnostics';
 import { codeActions } from './features/codeActions';
@@ -50,7 +49,7 @@ export function startServer(connection: Connection): void {
     const cached = cache.get(uri);
     if (cached && cached.version === doc.version && cached.lang === lang) return cached;
     // The document's line memo lives on its cache entry, so closing the document frees it too.
-    const fresh = analyzeDocument(uri, doc.version, doc.getText(), lang, cached?.memo ?? new LineMemo());
+    const fresh = analyzeDocument(uri, doc.version, doc.getText(), lang, cached?.memo);
     cache.set(uri, fresh);
     return fresh;
   };

@@ -137,6 +137,11 @@ export interface ParBlock extends StatementBase {
   parRange: Range;
   /** Each branch holds messages and notes, in source order. */
   branches: (MessageStmt | NoteStmt)[][];
+  /**
+   * Statements written inside the block that a block cannot hold (TF106): kept for the editor, in
+   * source order, and in no branch, so the flow leaves them out.
+   */
+  misplaced: Exclude<SimpleStatement, MessageStmt | NoteStmt>[];
   /** Lines of the `and` separators and of `end` (undefined when the block is unterminated). */
   andLines: number[];
   endLine?: number;

@@ -17,6 +17,8 @@ export interface LexedLine {
   start: number;
   /** The line's tokens; comments and white space are left out. */
   tokens: IToken[];
+  /** Offset (in the same text) where the line's comment starts (`#…`, `//…`), if it has one. */
+  comment?: number;
 }
 
 // Strings and non-ASCII characters go through the token patterns themselves, made sticky.
@@ -190,29 +192,38 @@ function lineEnd(text: string, i: number): number {
   return j;
 }
 
+export type OnLine = (source: string, line: LexedLine) => void;
+
 /**
- * Lexes `text` from `line` on and hands every line holding a token to `onLine`, in order.
+ * Lexes `text` from `line` on and hands every line holding a token to `onLine`, in order, and
+ * every line holding only a comment to `onCommentOnly` (its `tokens` empty).
  * Returns the number of lines (an empty text has one).
  */
-export function lexLines(text: string, onLine: (source: string, line: LexedLine) => void, line = 0): number {
+export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?: OnLine): number {
   const scanner = new Scanner(text);
-  let current: LexedLine = { line, start: 0, tokens: [] };
+  // `comment` is always set (undefined without one), so every line has one object shape.
+  let current: LexedLine = { line, start: 0, tokens: [], comment: undefined };
+  const handOn = (): void => {
+    if (current.tokens.length > 0) onLine(text, current);
+    else if (current.comment !== undefined) onCommentOnly?.(text, current);
+  };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === NL || c === CR) {
-      if (current.tokens.length > 0) onLine(text, current);
+      handOn();
       i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
-      current = { line: current.line + 1, start: i, tokens: [] };
+      current = { line: current.line + 1, start: i, tokens: [], comment: undefined };
       continue;
     }
     const type = scanner.next(i);
     const end = scanner.end;
-    if (type !== undefined && type !== T.Comment) {
+    if (type === T.Comment) current.comment = i;
+    else if (type !== undefined) {
       const img = image(text, i, end);
       current.tokens.push(token(img, i, type === T.Identifier ? (keywordOf(img) ?? type) : type));
     }
     i = end;
   }
-  if (current.tokens.length > 0) onLine(text, current);
+  handOn();
   return current.line - line + 1;
 }

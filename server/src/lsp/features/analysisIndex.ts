@@ -12,7 +12,7 @@ export function covers(r: AstRange, pos: Position): boolean {
   return !(pos.line === r.end.line && pos.character >= r.end.character);
 }
 
-/** The statements written on `line` (inside par blocks too); usually one. */
+/** The statements written on `line` (inside par blocks too, and those the flow leaves out); usually one. */
 export function statementsOnLine(a: Analysis, line: number): SimpleStatement[] {
   const out: SimpleStatement[] = [];
   for (const s of a.doc.statements) {
@@ -20,6 +20,7 @@ export function statementsOnLine(a: Analysis, line: number): SimpleStatement[] {
       if (s.line === line) out.push(s);
     } else if (s.range.start.line <= line && line <= s.range.end.line) {
       for (const branch of s.branches) for (const m of branch) if (m.line === line) out.push(m);
+      for (const m of s.misplaced) if (m.line === line) out.push(m);
     }
   }
   return out;

@@ -38,9 +38,11 @@ export function participantOccurrences(doc: AnalyzedDocument): Occurrence[] {
 function findOccurrences(doc: AnalyzedDocument): Occurrence[] {
   const out: Occurrence[] = [];
   const add = (name: string, range: Range, declaration = false) => out.push({ name, range, declaration });
-  for (const l of doc.scanned) {
-    if (l.item?.kind !== 'statement') continue;
-    const s = l.item.stmt;
+  // Line by line, so the statements the flow leaves out (a second declaration, a message to oneself) count too.
+  for (const l of doc.parsed) {
+    const item = l?.built.item;
+    if (item?.kind !== 'statement') continue;
+    const s = item.stmt;
     if (s.kind === 'participant') add(s.name, s.nameRange, true);
     else if (s.kind === 'message') {
       add(s.from.name, s.from.range);

@@ -5,6 +5,7 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import type { Lang } from '../../core/i18n';
 import type { MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
+import type { MemoLine } from '../../core/syntax/lineMemo';
 import type { AnalyzedDocument } from '../document';
 import { words } from '../../core/i18n';
 import { isSynchronized } from '../../core/tcp/endpoint';
@@ -44,8 +45,8 @@ function participantSymbol(p: ParticipantInfo, a: Analysis): DocumentSymbol | un
   if (p.declaration) {
     return { name: p.name, detail, kind: SymbolKind.Object, range: p.declaration.range, selectionRange: p.declaration.nameRange };
   }
-  // Never declared: the symbol sits on its first use.
-  for (const m of messagesOf(a.doc.statements)) {
+  // Never declared: the symbol sits on its first use in the flow.
+  for (const { stmt: m } of a.messages) {
     const end = m.from.name === p.name ? m.from : m.to.name === p.name ? m.to : undefined;
     if (end) return { name: p.name, detail, kind: SymbolKind.Object, range: end.range, selectionRange: end.range };
   }
@@ -73,7 +74,8 @@ function phaseRuns(a: Analysis): PhaseRun[] {
   let current: PhaseRun | undefined;
   let pair: string[] = [];
   for (const s of a.doc.statements) {
-    if (s.kind === 'title' || s.kind === 'participant') continue;
+    // A message the flow leaves out (to oneself, TF108) belongs to no phase.
+    if (s.kind === 'title' || s.kind === 'participant' || (s.kind === 'message' && !info.has(s))) continue;
     const infos = messagesOf([s]).flatMap((m) => info.get(m) ?? []);
     let phase = current?.phase;
     if (infos.length > 0) {
@@ -115,7 +117,7 @@ function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
 }
 
 function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: (typeof WORDS)[Lang]): DocumentSymbol {
-  const children = messagesOf([p]).map((m) => messageSymbol(m, info.get(m), w.lost));
+  const children = messagesOf([p]).flatMap((m) => (info.has(m) ? [messageSymbol(m, info.get(m), w.lost)] : []));
   return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
 }
 
@@ -142,9 +144,10 @@ export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
     if (end > s.line) out.push({ startLine: s.line, endLine: end });
   }
   let runStart = -1;
-  const isComment = (l: string | undefined) => l !== undefined && /^\s*(#|\/\/)/.test(l);
+  // A line holding only a comment, as the lexer found it.
+  const isComment = (l: MemoLine | undefined) => l !== undefined && l.lexed.tokens.length === 0 && l.lexed.comment !== undefined;
   for (let i = 0; i <= doc.lines.length; i++) {
-    if (isComment(doc.lines[i])) {
+    if (isComment(doc.parsed[i])) {
       if (runStart < 0) runStart = i;
     } else {
       if (runStart >= 0 && i - 1 > runStart) out.push({ startLine: runStart, endLine: i - 1, kind: FoldingRangeKind.Comment });
