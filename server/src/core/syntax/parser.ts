@@ -202,22 +202,28 @@ export interface LineParse {
   partial: RawMessage | undefined;
   /** The first (only) syntax error: what was expected and the offending token (undefined at end of line). */
   error?: { expected: Expected; token: IToken | undefined };
+  /** When the tokens make a whole statement: what a further token would have to be. */
+  next?: Expected;
 }
 
 const parser = new LineParser();
 
-/** Recognises one line's tokens (no comments, at least one token). */
-export function parseLineTokens(tokens: IToken[]): LineParse {
+/**
+ * Recognises one line's tokens (no comments, at least one token). `line`: the whole line's tokens
+ * when `tokens` are only its beginning (completion asks what the parser expects where the word
+ * under the cursor starts); a participant's label then still ends at the line's `(STATE)`.
+ */
+export function parseLineTokens(tokens: IToken[], line: IToken[] = tokens): LineParse {
   // A line no statement can start with is common in garbage input; chevrotain's own report of it
   // computes every alternative's lookahead paths, which is slow.
   if (!canStartLine(tokens[0])) return { raw: undefined, partial: undefined, error: { expected: 'statement', token: tokens[0] } };
   parser.input = tokens;
   parser.partial = undefined;
   parser.trailingExpect = 'endOfLine';
-  parser.trailingParen = trailingParen(tokens);
+  parser.trailingParen = trailingParen(line);
   const raw = parser.line();
   const error = parser.errors[0];
-  if (!error) return { raw, partial: parser.partial };
+  if (!error) return { raw, partial: parser.partial, next: parser.trailingExpect };
   const expected = (error.name === 'NotAllInputParsedException' ? parser.trailingExpect : error.message) as Expected;
   const token = error.token.tokenType === EOF ? undefined : error.token;
   return { raw: undefined, partial: parser.partial, error: { expected, token } };

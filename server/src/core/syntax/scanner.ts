@@ -227,3 +227,11 @@ export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?:
   handOn();
   return current.line - line + 1;
 }
+
+/** One line of text (it holds no line break), lexed: its tokens and its comment, at line 0. */
+export function lexLine(text: string): LexedLine {
+  let out: LexedLine = { line: 0, start: 0, tokens: [], comment: undefined };
+  const keep = (_source: string, l: LexedLine): void => void (out = l);
+  lexLines(text, keep, 0, keep);
+  return out;
+}

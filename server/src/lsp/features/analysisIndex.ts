@@ -1,7 +1,7 @@
 // Lookups the hover and inlay hints share: the statements on a line, and what each line did to
 // the participants' states.
 import type { Position } from 'vscode-languageserver';
-import type { Range as AstRange, SimpleStatement, Statement, TcpState } from '../../core/syntax/ast';
+import type { ParBlock, Range as AstRange, SimpleStatement, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis } from '../../core/tcp/analysis';
 
 /** `pos` is on the token `r` ([start, end)); an empty range is hit at its start. */
@@ -24,6 +24,12 @@ export function statementsOnLine(a: Analysis, line: number): SimpleStatement[] {
     }
   }
   return out;
+}
+
+/** The par block `line` is inside of (between its `par` and its `end`, or to the end of the text). */
+export function parBlockAt(a: Analysis, line: number): ParBlock | undefined {
+  for (const s of a.doc.statements) if (s.kind === 'par' && s.line < line && (s.endLine === undefined || line <= s.endLine)) return s;
+  return undefined;
 }
 
 export interface Transition {

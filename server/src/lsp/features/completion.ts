@@ -26,7 +26,8 @@ import {
   type StatementKeyword,
 } from '../../core/syntax/vocabulary';
 import type { AnalyzedDocument } from '../document';
-import { completionContext, insidePar, type CompletionContext } from './completionContext';
+import { completionContext, type CompletionContext } from './completionContext';
+import { parBlockAt } from './analysisIndex';
 import { expectedNumber, expectedState } from './expected';
 import { FLOW_SNIPPETS, expandDefaults } from './flowSnippets';
 import { FIELD_KEYS, tcpDocs, type Keyword, type TcpDocs } from './tcpDocs';
@@ -49,7 +50,7 @@ const SEGMENT_FLAGS: (readonly Flag[])[] = [...FLAGS.map((f) => [f]), ...OFFERED
 
 export function completion(doc: AnalyzedDocument, position: Position): CompletionItem[] {
   const text = doc.lines[position.line] ?? '';
-  const ctx = completionContext(text, position.character, insidePar(doc.lines, position.line));
+  const ctx = completionContext(text, position.character);
   if (!ctx) return [];
   const d = tcpDocs(doc.lang);
   const items = build(doc, ctx, d, position.line);
@@ -63,12 +64,15 @@ type Item = Omit<CompletionItem, 'textEdit'> & { newText?: string };
 
 function build(doc: AnalyzedDocument, ctx: CompletionContext, d: TcpDocs, line: number): Item[] {
   switch (ctx.kind) {
-    case 'statementStart':
-      return [...participants(doc, d), ...keywords(ctx.inPar, d), ...(ctx.inPar ? [] : snippets(d))];
+    case 'statementStart': {
+      // Only messages and notes may stand inside a par block (SPEC §3.4).
+      const inPar = parBlockAt(doc.analysis, line) !== undefined;
+      return [...participants(doc, d), ...keywords(inPar, d), ...(inPar ? [] : snippets(d))];
+    }
     case 'participants':
       return participants(doc, d, ctx.exclude);
     case 'states':
-      return states(d, ctx.checked ? expectedState(doc, line, ctx.word, ctx.closeParen) : undefined, ctx.closeParen);
+      return states(d, ctx.checked && ctx.owner ? expectedState(doc.analysis, line, ctx.owner.name, ctx.owner.receiver) : undefined, ctx.closeParen);
     case 'segment':
       return segmentItems(d, ctx.flags, ctx.fields);
     case 'value':
@@ -152,7 +156,7 @@ function segmentItems(d: TcpDocs, flags: Set<Flag>, fields: Set<string>): Item[]
 }
 
 function value(doc: AnalyzedDocument, d: TcpDocs, line: number, ctx: Extract<CompletionContext, { kind: 'value' }>): Item[] {
-  const expected = expectedNumber(doc, line, ctx.key, ctx.field, ctx.keep);
+  const expected = expectedNumber(doc, line, ctx.key, ctx.from, ctx.to);
   if (!expected) return [];
   const what = ctx.key === 'seq' ? d.words.sndNxt(expected.sender) : d.words.rcvNxt(expected.sender);
   const label = String(expected.value);
