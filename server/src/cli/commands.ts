@@ -2,7 +2,7 @@
 // Each returns its exit code; expected failures are thrown as CliError (exit 2).
 import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { localize, type Lang } from '../core/i18n';
+import { localize, ui, type Lang } from '../core/i18n';
 import { renderMarkdown } from '../core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
@@ -88,10 +88,7 @@ function textLine(d: JsonDiagnostic): string {
 }
 
 function summary(c: Record<Severity, number>, files: number, lang: Lang): string {
-  const infos = c.information + c.hint;
-  if (lang === 'ko') return `오류 ${c.error}개, 경고 ${c.warning}개, 정보 ${infos}개 (파일 ${files}개)`;
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${n(infos, 'info')} in ${n(files, 'file')}`;
+  return ui(lang).cli.summary({ errors: c.error, warnings: c.warning, infos: c.information + c.hint, files });
 }
 
 /** Renders even a flow with errors: the diagram shows the corrected flow, the errors marked ⚠. */

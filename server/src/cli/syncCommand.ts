@@ -6,8 +6,8 @@
 // An unreadable or unwritable note is reported on stderr and the others still synced (exit 2).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Lang } from '../core/i18n';
-import { planMermaidSync, applySyncEdits, type SyncPlan } from '../core/markdown/sync';
+import { ui, type Lang } from '../core/i18n';
+import { planMermaidSync, applySyncEdits } from '../core/markdown/sync';
 import { CliError, STDIN, oneLine, reason } from './io';
 
 export interface SyncCommandOptions {
@@ -32,7 +32,7 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number {
   if (o.files.includes(STDIN)) throw new CliError(`'sync' updates notes in place: name files or folders, not '-'`);
-  const ko = o.lang === 'ko';
+  const t = ui(o.lang).cli;
   let failed = false;
   const fail = (message: string) => {
     out.stderr(`tcpflow-cli: ${oneLine(message)}\n`);
@@ -57,7 +57,7 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     const text = raw.slice(bom.length);
     const plan = planMermaidSync(text, { lang: o.lang });
     for (const line of plan.unterminated) {
-      out.stderr(`${shown}:${line + 1}: ${ko ? '```tcpflow 블록이 닫히지 않아 Mermaid 블록을 쓸 수 없습니다' : 'this ```tcpflow block is never closed: no Mermaid block can follow it'}\n`);
+      out.stderr(`${shown}:${line + 1}: ${t.unterminatedBlock}\n`);
     }
     if (plan.edits.length === 0) {
       current++;
@@ -65,7 +65,7 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     }
     if (o.check) {
       changed++;
-      out.stdout(`${shown}: ${ko ? '갱신 필요' : 'out of date'} (${counts(plan, ko)})\n`);
+      out.stdout(`${shown}: ${t.outOfDate} (${t.mermaidBlocks(plan.inserted, plan.updated)})\n`);
       continue;
     }
     try {
@@ -75,9 +75,9 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
       continue;
     }
     changed++;
-    out.stdout(`${ko ? '갱신함' : 'updated'} ${shown} (${counts(plan, ko)})\n`);
+    out.stdout(`${t.updated} ${shown} (${t.mermaidBlocks(plan.inserted, plan.updated)})\n`);
   }
-  out.stdout(summary(changed, current, o.check, ko) + '\n');
+  out.stdout(t.syncSummary(changed, current, o.check) + '\n');
   if (failed) return 2;
   return o.check && changed > 0 ? 1 : 0;
 }
@@ -118,27 +118,3 @@ function isFile(p: string): boolean {
   }
 }
 
-function counts(plan: SyncPlan, ko: boolean): string {
-  const parts: string[] = [];
-  if (ko) {
-    if (plan.inserted) parts.push(`새 Mermaid 블록 ${plan.inserted}개`);
-    if (plan.updated) parts.push(`갱신한 Mermaid 블록 ${plan.updated}개`);
-    return parts.join(', ');
-  }
-  const n = (k: number, what: string) => `${k} ${what}`;
-  if (plan.inserted) parts.push(n(plan.inserted, plan.inserted === 1 ? 'Mermaid block added' : 'Mermaid blocks added'));
-  if (plan.updated) parts.push(n(plan.updated, plan.updated === 1 ? 'Mermaid block updated' : 'Mermaid blocks updated'));
-  return parts.join(', ');
-}
-
-function summary(changed: number, current: number, check: boolean, ko: boolean): string {
-  if (ko) {
-    if (check) return changed ? `노트 ${changed + current}개 중 ${changed}개가 갱신 필요: 'tcpflow-cli sync'로 갱신하세요` : `노트 ${current}개 모두 최신`;
-    return `노트 ${changed}개 갱신, ${current}개는 이미 최신`;
-  }
-  const notes = (k: number) => `${k} ${k === 1 ? 'note' : 'notes'}`;
-  if (check) {
-    return changed ? `${changed} of ${notes(changed + current)} out of date: run 'tcpflow-cli sync' to update` : `${notes(current)} up to date`;
-  }
-  return `${notes(changed)} updated, ${current} up to date`;
-}

@@ -1,6 +1,9 @@
 // English diagnostic messages. Each says what was expected and why, citing RFC 9293.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
+import { enDocs } from './enDocs';
+import { enUi } from './enUi';
+import type { SendKind } from '../tcp/sendRules';
 import { FIELD_KEYS, STATE_NAMES } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
@@ -20,7 +23,6 @@ const EXPECTED: Record<string, string> = {
   as: "'as' or '(STATE)'",
 };
 
-const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: 'data', ack: 'a bare ACK', rst: 'RST' };
 
 const STATE_HINT: Record<string, string> = {
   CLOSED: 'a connection starts with a SYN',
@@ -103,7 +105,7 @@ export const en: Catalog = {
     TF202: (a) =>
       `${a.name}'s ack must be ${a.expected} here, not ${a.written}: an ACK carries RCV.NXT, the next sequence number ${a.name} expects${a.rcvLine ? ` after what it received on line ${a.rcvLine}` : ''} (RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
-      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
+      const allowed = String(a.allowed).split(',').map((k) => enDocs.kinds[k as SendKind] ?? k);
       const hint = STATE_HINT[String(a.state)];
       return `${a.name} cannot send ${a.what} in ${a.state}${hint ? `: ${hint}` : ''}. In ${a.state} it may send ${list(allowed)} (RFC 9293 §3.10).`;
     },
@@ -164,4 +166,6 @@ export const en: Catalog = {
     line: 'Line',
     severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
   },
+  docs: enDocs,
+  ui: enUi,
 };

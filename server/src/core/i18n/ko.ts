@@ -1,6 +1,9 @@
 // 한국어 진단 메시지. 영어판(en.ts)과 같은 내용을 같은 근거(RFC 9293)로 설명한다.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
+import { koDocs } from './koDocs';
+import { koUi } from './koUi';
+import type { SendKind } from '../tcp/sendRules';
 import { FIELD_KEYS, STATE_NAMES } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
@@ -20,7 +23,6 @@ const EXPECTED: Record<string, string> = {
   as: "'as' 또는 '(STATE)'",
 };
 
-const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: '데이터', ack: '순수 ACK', rst: 'RST' };
 
 const STATE_HINT: Record<string, string> = {
   CLOSED: '연결은 SYN으로 시작합니다',
@@ -102,7 +104,7 @@ export const ko: Catalog = {
     TF202: (a) =>
       `${a.name}의 ack는 여기서 ${a.written}이(가) 아니라 ${a.expected}이어야 합니다. ACK는 ${a.name}이(가)${a.rcvLine ? ` ${a.rcvLine}번 줄에서 받은 것 다음으로` : ''} 기대하는 다음 순서 번호 RCV.NXT를 담습니다(RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
-      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
+      const allowed = String(a.allowed).split(',').map((k) => koDocs.kinds[k as SendKind] ?? k);
       const hint = STATE_HINT[String(a.state)];
       return `${a.name}은(는) ${a.state}에서 ${a.what}을(를) 보낼 수 없습니다${hint ? `. ${hint}` : ''}. ${a.state}에서 보낼 수 있는 것: ${allowed.join(', ')}(RFC 9293 §3.10).`;
     },
@@ -163,4 +165,6 @@ export const ko: Catalog = {
     line: '줄',
     severity: { error: '오류', warning: '경고', information: '정보', hint: '힌트' },
   },
+  docs: koDocs,
+  ui: koUi,
 };

@@ -13,6 +13,7 @@ import {
 import { STATE_NAMES, type Flag, type TcpState } from '../../core/syntax/ast';
 import { otherSpellings } from '../../core/syntax/states';
 import {
+  FIELD_KEYS,
   FLAGS,
   NOTE_POSITIONS,
   OFFERED_PAIRS,
@@ -30,7 +31,7 @@ import { completionContext, type CompletionContext } from './completionContext';
 import { parBlockAt } from './analysisIndex';
 import { expectedNumber, expectedState } from './expected';
 import { FLOW_SNIPPETS, expandDefaults } from './flowSnippets';
-import { FIELD_KEYS, tcpDocs, type Keyword, type TcpDocs } from './tcpDocs';
+import { docs, type Docs as TcpDocs, type Keyword } from '../../core/i18n';
 
 const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
@@ -52,7 +53,7 @@ export function completion(doc: AnalyzedDocument, position: Position): Completio
   const text = doc.lines[position.line] ?? '';
   const ctx = completionContext(text, position.character);
   if (!ctx) return [];
-  const d = tcpDocs(doc.lang);
+  const d = docs(doc.lang);
   const items = build(doc, ctx, d, position.line);
   const r: Range = { start: { line: position.line, character: ctx.word.start }, end: { line: position.line, character: ctx.word.end } };
   // Every item replaces the word under the cursor; sortText keeps the order given here.

@@ -12,7 +12,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Lang } from '../../core/i18n';
+import { ui, type Lang } from '../../core/i18n';
 import { keywordOf } from '../../core/syntax/scanner';
 import { isName } from '../../core/syntax/vocabulary';
 import type { AnalyzedDocument } from '../document';
@@ -74,32 +74,19 @@ export function prepareRename(doc: AnalyzedDocument, position: Position): Range 
 /** Words the lexer reads as keywords or flags in any case; as names they would misparse or confuse. */
 const isReserved = (name: string): boolean => keywordOf(name) !== undefined;
 
-const REJECT = {
-  invalid: {
-    en: (n: string) => `"${n}" is not a valid participant name: use a letter followed by letters, digits or _.`,
-    ko: (n: string) => `"${n}"은(는) 참여자 이름이 될 수 없습니다: 글자로 시작하고 글자, 숫자, _만 쓸 수 있습니다.`,
-  },
-  reserved: {
-    en: (n: string) => `"${n}" is a keyword of the language and cannot name a participant.`,
-    ko: (n: string) => `"${n}"은(는) 언어의 키워드라 참여자 이름으로 쓸 수 없습니다.`,
-  },
-  taken: {
-    en: (n: string) => `"${n}" is already a participant: renaming would merge two participants.`,
-    ko: (n: string) => `"${n}"은(는) 이미 있는 참여자입니다: 이름을 바꾸면 두 참여자가 하나로 합쳐집니다.`,
-  },
-};
+type Refusal = 'renameInvalid' | 'renameReserved' | 'renameTaken';
 
-function reject(kind: keyof typeof REJECT, name: string, lang: Lang): never {
-  throw new ResponseError(ErrorCodes.InvalidParams, REJECT[kind][lang](name));
+function reject(kind: Refusal, name: string, lang: Lang): never {
+  throw new ResponseError(ErrorCodes.InvalidParams, ui(lang).editor[kind](name));
 }
 
 export function rename(doc: AnalyzedDocument, position: Position, newName: string): WorkspaceEdit | null {
   const found = occurrenceAt(doc, position);
   if (!found) return null;
   const old = found.at.name;
-  if (!isName(newName)) reject('invalid', newName, doc.lang);
-  if (isReserved(newName)) reject('reserved', newName, doc.lang);
-  if (newName !== old && found.all.some((o) => o.name === newName)) reject('taken', newName, doc.lang);
+  if (!isName(newName)) reject('renameInvalid', newName, doc.lang);
+  if (isReserved(newName)) reject('renameReserved', newName, doc.lang);
+  if (newName !== old && found.all.some((o) => o.name === newName)) reject('renameTaken', newName, doc.lang);
   const edits: TextEdit[] = found.all.filter((o) => o.name === old).map((o) => ({ range: o.range, newText: newName }));
   return { changes: { [doc.uri]: edits } };
 }

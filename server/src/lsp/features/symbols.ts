@@ -7,25 +7,26 @@ import type { MessageStmt, ParBlock, Range, Statement, TcpState } from '../../co
 import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
 import type { MemoLine } from '../../core/syntax/lineMemo';
 import type { AnalyzedDocument } from '../document';
-import { words } from '../../core/i18n';
+import { ui, words } from '../../core/i18n';
 import { isSynchronized } from '../../core/tcp/endpoint';
 import { messagesOf } from '../../core/tcp/events';
 import { FLAG_DISPLAY_ORDER } from '../../core/syntax/vocabulary';
 
 type Phase = 'establishment' | 'data' | 'termination';
 
-const WORDS: Record<Lang, Record<Phase | 'title' | 'lost' | 'par', string>> = {
-  // "lost" is the catalogue's word, as the diagrams and tables say it.
-  en: { establishment: 'Connection establishment', data: 'Data transfer', termination: 'Connection termination', title: 'title', lost: words('en').lost, par: 'in flight together' },
-  ko: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제', title: '제목', lost: words('ko').lost, par: '동시에 전송' },
-};
+/** The outline's words: the phases, and "lost" as the diagrams and tables say it. */
+function outlineWords(lang: Lang): Record<Phase | 'title' | 'lost' | 'par', string> {
+  const e = ui(lang).editor;
+  return { ...e.phases, title: e.title, lost: words(lang).lost, par: e.inFlightTogether };
+}
+type OutlineWords = ReturnType<typeof outlineWords>;
 
 const byStart = (a: { range: Range }, b: { range: Range }) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 export function documentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
   const a = doc.analysis;
-  const w = WORDS[doc.lang];
+  const w = outlineWords(doc.lang);
   const out: DocumentSymbol[] = [];
   for (const s of a.doc.statements) {
     if (s.kind !== 'title') continue;
@@ -100,7 +101,7 @@ function phaseRuns(a: Analysis): PhaseRun[] {
 
 function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
   const info = new Map<MessageStmt, MessageInfo>(a.messages.map((m) => [m.stmt, m]));
-  const w = WORDS[lang];
+  const w = outlineWords(lang);
   return phaseRuns(a).map((run) => {
     const first = run.statements[0];
     const last = run.statements[run.statements.length - 1];
@@ -116,7 +117,7 @@ function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
   });
 }
 
-function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: (typeof WORDS)[Lang]): DocumentSymbol {
+function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: OutlineWords): DocumentSymbol {
   const children = messagesOf([p]).flatMap((m) => (info.has(m) ? [messageSymbol(m, info.get(m), w.lost)] : []));
   return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
 }
