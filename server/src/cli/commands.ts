@@ -9,21 +9,21 @@ import type { Options } from './args';
 import { importCapture } from './importCommand';
 import { diagnosticsOf } from './markdownCheck';
 import { syncNotes } from './syncCommand';
-import { CliError, oneLine, readInput, writeOutput } from './io';
+import { CliError, oneLine, readInput, writeOutput, type Io } from './io';
 import { traceJson, traceText } from './trace';
 
-export function run(o: Options): number {
+export function run(o: Options, io: Io): number {
   switch (o.command) {
     case 'check':
-      return check(o);
+      return check(o, io);
     case 'render':
-      return render(o);
+      return render(o, io);
     case 'trace':
-      return trace(o);
+      return trace(o, io);
     case 'import':
-      return importCapture(o);
+      return importCapture(o, io);
     case 'sync':
-      return syncNotes({ files: o.files, check: o.check, lang: o.lang });
+      return syncNotes({ files: o.files, check: o.check, lang: o.lang }, io);
   }
 }
 
@@ -40,7 +40,7 @@ export interface JsonDiagnostic {
 }
 
 /** Every readable file is checked even when another one cannot be read (that still exits 2). */
-function check(o: Options): number {
+function check(o: Options, io: Io): number {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const all: JsonDiagnostic[] = [];
   let files = 0;
@@ -48,10 +48,10 @@ function check(o: Options): number {
   for (const file of o.files) {
     let input;
     try {
-      input = readInput(file);
+      input = readInput(file, io);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
-      process.stderr.write(`tcpflow-cli: ${err.message}\n`);
+      io.stderr(`tcpflow-cli: ${err.message}\n`);
       unreadable = true;
       continue;
     }
@@ -60,10 +60,10 @@ function check(o: Options): number {
     const found = diagnosticsOf(input.name, input.text).map((d) => toJson(input.name, d, o.lang));
     for (const d of found) counts[d.severity]++;
     if (o.format === 'json') all.push(...found);
-    else if (found.length) process.stdout.write(found.map(textLine).join('\n') + '\n');
+    else if (found.length) io.stdout(found.map(textLine).join('\n') + '\n');
   }
-  if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-  else process.stdout.write(summary(counts, files, o.lang) + '\n');
+  if (o.format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
+  else io.stdout(summary(counts, files, o.lang) + '\n');
   if (unreadable) return 2;
   return counts.error > 0 ? 1 : 0;
 }
@@ -92,20 +92,20 @@ function summary(c: Record<Severity, number>, files: number, lang: Lang): string
 }
 
 /** Renders even a flow with errors: the diagram shows the corrected flow, the errors marked ⚠. */
-function render(o: Options): number {
-  const input = readInput(o.files[0]);
+function render(o: Options, io: Io): number {
+  const input = readInput(o.files[0], io);
   const a = analyze(input.text);
   const text =
     o.format === 'markdown'
       ? renderMarkdown(a, { title: input.baseName, lang: o.lang })
       : renderMermaid(a, { lang: o.lang, errorLines: errorLinesOf(a) });
-  writeOutput(text, o.out, o.force);
+  writeOutput(text, o.out, o.force, io);
   return 0;
 }
 
-function trace(o: Options): number {
-  const a = analyze(readInput(o.files[0]).text);
+function trace(o: Options, io: Io): number {
+  const a = analyze(readInput(o.files[0], io).text);
   const text = o.format === 'text' ? traceText(a, o.lang) : JSON.stringify(traceJson(a), null, 2) + '\n';
-  process.stdout.write(text);
+  io.stdout(text);
   return 0;
 }

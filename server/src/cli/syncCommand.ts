@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ui, type Lang } from '../core/i18n';
 import { planMermaidSync, applySyncEdits } from '../core/markdown/sync';
-import { CliError, STDIN, oneLine, reason } from './io';
+import { CliError, STDIN, inCwd, oneLine, processIo, reason, type Output } from './io';
 
 export interface SyncCommandOptions {
   files: string[];
@@ -18,19 +18,16 @@ export interface SyncCommandOptions {
   lang: Lang;
 }
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const PROCESS: Output = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+export type { Output } from './io';
+/** Where it writes, and (when not the process's) the directory relative paths are read from. */
+type SyncIo = Output & { cwd?: string };
 const NOTE_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules']);
 const BOM = '\uFEFF';
 /** Strict, and keeping a byte order mark in the text (it is written back). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number {
+export function syncNotes(o: SyncCommandOptions, out: SyncIo = processIo()): number {
   if (o.files.includes(STDIN)) throw new CliError(`'sync' updates notes in place: name files or folders, not '-'`);
   const t = ui(o.lang).cli;
   let failed = false;
@@ -39,14 +36,14 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     failed = true;
   };
   const notes: string[] = [];
-  for (const arg of o.files) collect(arg, notes, fail);
+  for (const arg of o.files) collect(arg, notes, fail, out);
   let changed = 0;
   let current = 0;
   for (const file of notes) {
     const shown = oneLine(file);
     let raw: string;
     try {
-      raw = UTF8.decode(fs.readFileSync(file));
+      raw = UTF8.decode(fs.readFileSync(inCwd(out, file)));
     } catch (err) {
       // Decoding bad UTF-8 would replace bytes the sync must leave as they are.
       fail(err instanceof TypeError ? `'${shown}' is not UTF-8 text: left as it is` : `cannot read '${shown}': ${reason(err)}`);
@@ -69,7 +66,7 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
       continue;
     }
     try {
-      fs.writeFileSync(file, bom + applySyncEdits(text, plan.edits), 'utf8');
+      fs.writeFileSync(inCwd(out, file), bom + applySyncEdits(text, plan.edits), 'utf8');
     } catch (err) {
       fail(`cannot write '${shown}': ${reason(err)}`);
       continue;
@@ -83,10 +80,10 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
 }
 
 /** The notes an argument names: the file itself, or the *.md and *.markdown files under a folder, sorted. */
-function collect(arg: string, into: string[], fail: (message: string) => void): void {
+function collect(arg: string, into: string[], fail: (message: string) => void, io: SyncIo): void {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(arg);
+    stat = fs.statSync(inCwd(io, arg));
   } catch (err) {
     fail(`cannot read '${oneLine(arg)}': ${reason(err)}`);
     return;
@@ -97,7 +94,7 @@ function collect(arg: string, into: string[], fail: (message: string) => void): 
   }
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(arg, { withFileTypes: true });
+    entries = fs.readdirSync(inCwd(io, arg), { withFileTypes: true });
   } catch (err) {
     fail(`cannot read '${oneLine(arg)}': ${reason(err)}`);
     return;
@@ -105,8 +102,8 @@ function collect(arg: string, into: string[], fail: (message: string) => void): 
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(arg, e.name);
     // Folder links are not followed (no cycles); hidden folders and node_modules hold no notes of ours.
-    if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) collect(full, into, fail);
-    else if (NOTE_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) into.push(full);
+    if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) collect(full, into, fail, io);
+    else if (NOTE_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(inCwd(io, full))))) into.push(full);
   }
 }
 
