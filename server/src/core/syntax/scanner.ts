@@ -203,14 +203,10 @@ export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?:
   const scanner = new Scanner(text);
   // `comment` is always set (undefined without one), so every line has one object shape.
   let current: LexedLine = { line, start: 0, tokens: [], comment: undefined };
-  const handOn = (): void => {
-    if (current.tokens.length > 0) onLine(text, current);
-    else if (current.comment !== undefined) onCommentOnly?.(text, current);
-  };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === NL || c === CR) {
-      handOn();
+      handOn(text, current, onLine, onCommentOnly);
       i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
       current = { line: current.line + 1, start: i, tokens: [], comment: undefined };
       continue;
@@ -224,8 +220,14 @@ export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?:
     }
     i = end;
   }
-  handOn();
+  handOn(text, current, onLine, onCommentOnly);
   return current.line - line + 1;
+}
+
+// A function of its own, not a closure over `current`: the loop above keeps `current` in a register.
+function handOn(text: string, current: LexedLine, onLine: OnLine, onCommentOnly: OnLine | undefined): void {
+  if (current.tokens.length > 0) onLine(text, current);
+  else if (current.comment !== undefined) onCommentOnly?.(text, current);
 }
 
 /** One line of text (it holds no line break), lexed: its tokens and its comment, at line 0. */

@@ -39,9 +39,12 @@ const parHoldsMessagesAndNotes: Check = (statements, report) => {
 
 /** TF108: no participant sends to itself. */
 const noMessageToItself: Check = (statements, report) => {
+  const check = (m: Statement): void => {
+    if (m.kind === 'message' && sendsToItself(m)) report(diag('TF108', m.to.range, { name: m.to.name }));
+  };
   for (const s of statements) {
-    const messages = s.kind === 'message' ? [s] : s.kind === 'par' ? s.branches.flat() : [];
-    for (const m of messages) if (m.kind === 'message' && sendsToItself(m)) report(diag('TF108', m.to.range, { name: m.to.name }));
+    if (s.kind !== 'par') check(s);
+    else for (const branch of s.branches) for (const m of branch) check(m);
   }
 };
 

@@ -132,19 +132,21 @@ export const KNOWN_FIELDS: readonly string[] = FIELD_KEYS.map((k) => k.toLowerCa
 
 const BY_LOWER = new Map<string, FieldKey>(FIELD_KEYS.map((k) => [k.toLowerCase(), k]));
 type FieldFacts = { value: 'sequence' | 'number'; bare?: true; effective?: true };
-const fieldFacts = (lowerKey: string): FieldFacts | undefined => {
-  const key = BY_LOWER.get(lowerKey);
-  return key && FIELD_FACTS[key];
-};
+// Sets of lower-case keys: the parser asks for every field it reads.
+const lowerKeysWhere = (has: (f: FieldFacts) => boolean): ReadonlySet<string> =>
+  new Set(FIELD_KEYS.filter((k) => has(FIELD_FACTS[k])).map((k) => k.toLowerCase()));
+const NUMERIC = lowerKeysWhere((f) => f.value === 'number');
+const BARE = lowerKeysWhere((f) => !!f.bare);
+const EFFECTIVE = lowerKeysWhere((f) => !!f.effective);
 
 /** A key as written (any case) → its spelling, if the language knows it (`SACKOK` → `sackOK`). */
 export const fieldKey = (written: string): FieldKey | undefined => BY_LOWER.get(written.toLowerCase());
 /** The known (lower-case) key takes a plain number, not a symbol. */
-export const isNumericField = (lowerKey: string): boolean => fieldFacts(lowerKey)?.value === 'number';
+export const isNumericField = (lowerKey: string): boolean => NUMERIC.has(lowerKey);
 /** The known (lower-case) key may stand alone, without `=`. */
-export const isBareField = (lowerKey: string): boolean => !!fieldFacts(lowerKey)?.bare;
+export const isBareField = (lowerKey: string): boolean => BARE.has(lowerKey);
 /** The checker settles the (lower-case) key's value: seq, ack, len. */
-export const isEffectiveField = (lowerKey: string): boolean => !!fieldFacts(lowerKey)?.effective;
+export const isEffectiveField = (lowerKey: string): boolean => EFFECTIVE.has(lowerKey);
 
 // --- states --------------------------------------------------------------------------------------
 
