@@ -4,7 +4,7 @@ import type { Catalog } from './catalog';
 import { enDocs } from './enDocs';
 import { enUi } from './enUi';
 import type { SendKind } from '../tcp/sendRules';
-import { FIELD_KEYS, STATE_NAMES } from '../syntax/vocabulary';
+import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: 'a statement (a message, participant, par, note, wait, state or title)',
@@ -24,7 +24,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 
-const STATE_HINT: Record<string, string> = {
+const STATE_HINT: Record<TcpState, string> = {
   CLOSED: 'a connection starts with a SYN',
   LISTEN: 'a listening endpoint answers a SYN; it sends nothing else first',
   SYN_SENT: 'it must first receive the SYN,ACK (or the SYN of a simultaneous open)',
@@ -106,7 +106,7 @@ export const en: Catalog = {
       `${a.name}'s ack must be ${a.expected} here, not ${a.written}: an ACK carries RCV.NXT, the next sequence number ${a.name} expects${a.rcvLine ? ` after what it received on line ${a.rcvLine}` : ''} (RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
       const allowed = String(a.allowed).split(',').map((k) => enDocs.kinds[k as SendKind] ?? k);
-      const hint = STATE_HINT[String(a.state)];
+      const hint = STATE_HINT[a.state as TcpState] ?? '';
       return `${a.name} cannot send ${a.what} in ${a.state}${hint ? `: ${hint}` : ''}. In ${a.state} it may send ${list(allowed)} (RFC 9293 §3.10).`;
     },
     TF204: (a) =>

@@ -4,7 +4,7 @@ import type { Catalog } from './catalog';
 import { koDocs } from './koDocs';
 import { koUi } from './koUi';
 import type { SendKind } from '../tcp/sendRules';
-import { FIELD_KEYS, STATE_NAMES } from '../syntax/vocabulary';
+import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: '문장(메시지, participant, par, note, wait, state, title)',
@@ -24,7 +24,7 @@ const EXPECTED: Record<string, string> = {
 };
 
 
-const STATE_HINT: Record<string, string> = {
+const STATE_HINT: Record<TcpState, string> = {
   CLOSED: '연결은 SYN으로 시작합니다',
   LISTEN: '대기 중인 끝점은 SYN에 응답할 뿐 먼저 다른 것을 보내지 않습니다',
   SYN_SENT: '먼저 SYN,ACK(또는 동시 열기의 SYN)를 받아야 합니다',
@@ -105,7 +105,7 @@ export const ko: Catalog = {
       `${a.name}의 ack는 여기서 ${a.written}이(가) 아니라 ${a.expected}이어야 합니다. ACK는 ${a.name}이(가)${a.rcvLine ? ` ${a.rcvLine}번 줄에서 받은 것 다음으로` : ''} 기대하는 다음 순서 번호 RCV.NXT를 담습니다(RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
       const allowed = String(a.allowed).split(',').map((k) => koDocs.kinds[k as SendKind] ?? k);
-      const hint = STATE_HINT[String(a.state)];
+      const hint = STATE_HINT[a.state as TcpState] ?? '';
       return `${a.name}은(는) ${a.state}에서 ${a.what}을(를) 보낼 수 없습니다${hint ? `. ${hint}` : ''}. ${a.state}에서 보낼 수 있는 것: ${allowed.join(', ')}(RFC 9293 §3.10).`;
     },
     TF204: (a) =>
