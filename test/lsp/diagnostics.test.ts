@@ -95,6 +95,9 @@ describe('language server: diagnostics and quick fixes', () => {
     // Settings arrive after `initialized`; a change makes sure they were applied before we look.
     const d = await custom.change(uri, 'A -> B: FIN(u)\n\n');
     assert.deepEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['TF204', 3]]);
+    // The hover on the squiggle says the same severity.
+    const hover = (await custom.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /\*\*TF204\*\* \(info\): /);
     await custom.close();
   });
 });

@@ -2,7 +2,8 @@
 // webview needs to map arrows back to source lines. Pure (no vscode import): the browser tests
 // and the bench build their updates with it too.
 import { analyze } from '../../../server/src/core/analyze';
-import { localize, type Lang } from '../../../server/src/core/i18n';
+import { localize, ui, type Lang } from '../../../server/src/core/i18n';
+import { NO_OVERRIDES, present, type SeverityOverrides } from '../../../server/src/core/present';
 import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
 import type { MessageStmt, Statement } from '../../../server/src/core/syntax/ast';
 import type { Analysis } from '../../../server/src/core/tcp/analysis';
@@ -10,22 +11,18 @@ import type { ErrorSummary, UpdateMessage } from './protocol';
 
 export type DiagramPayload = Omit<UpdateMessage, 'type' | 'seq' | 'uri'>;
 
-/** Banner text from (error count, 1-based line of the first, its message). */
-export type ErrorFormatter = (count: number, line: number, message: string) => string;
-
-export const englishErrors: ErrorFormatter = (count, line, message) =>
-  `${count} ${count === 1 ? 'error' : 'errors'} — first: line ${line}: ${message}`;
-
 export interface PayloadOptions {
   lang?: Lang;
-  formatErrors?: ErrorFormatter;
+  /** The severities the user set (`tcpflow.diagnostics.*`), read at each render: they decide the error marks and the banner. */
+  severities?: () => SeverityOverrides;
 }
 
 export function diagramPayload(text: string, opts: PayloadOptions = {}): DiagramPayload {
   return payloadOf(analyze(text), opts);
 }
 
-export function payloadOf(a: Analysis, opts: PayloadOptions = {}): DiagramPayload {
+export function payloadOf(analysis: Analysis, opts: PayloadOptions = {}): DiagramPayload {
+  const a = present(analysis, opts.severities?.() ?? NO_OVERRIDES);
   const errorLines = errorLinesOf(a);
   return {
     mermaidText: renderMermaid(a, { lang: opts.lang, errorLines }),
@@ -57,6 +54,6 @@ function errorSummary(a: Analysis, opts: PayloadOptions): ErrorSummary | undefin
   const errors = a.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length === 0) return undefined;
   const first = errors[0];
-  const format = opts.formatErrors ?? englishErrors;
-  return { count: errors.length, text: format(errors.length, first.range.start.line + 1, localize(first, opts.lang).message) };
+  const text = ui(opts.lang).preview.errors(errors.length, first.range.start.line + 1, localize(first, opts.lang).message);
+  return { count: errors.length, text };
 }

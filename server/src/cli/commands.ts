@@ -2,28 +2,28 @@
 // Each returns its exit code; expected failures are thrown as CliError (exit 2).
 import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { formatCausedBy, localize, type Lang } from '../core/i18n';
+import { formatCausedBy, localize, ui, type Lang } from '../core/i18n';
 import { renderMarkdown } from '../core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
 import { importCapture } from './importCommand';
 import { diagnosticsOf } from './markdownCheck';
 import { syncNotes } from './syncCommand';
-import { CliError, oneLine, readInput, writeOutput } from './io';
+import { CliError, oneLine, readInput, writeOutput, type Io } from './io';
 import { traceJson, traceText } from './trace';
 
-export function run(o: Options): number {
+export function run(o: Options, io: Io): number {
   switch (o.command) {
     case 'check':
-      return check(o);
+      return check(o, io);
     case 'render':
-      return render(o);
+      return render(o, io);
     case 'trace':
-      return trace(o);
+      return trace(o, io);
     case 'import':
-      return importCapture(o);
+      return importCapture(o, io);
     case 'sync':
-      return syncNotes({ files: o.files, check: o.check, lang: o.lang });
+      return syncNotes({ files: o.files, check: o.check, lang: o.lang }, io);
   }
 }
 
@@ -42,7 +42,7 @@ export interface JsonDiagnostic {
 }
 
 /** Every readable file is checked even when another one cannot be read (that still exits 2). */
-function check(o: Options): number {
+function check(o: Options, io: Io): number {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const all: JsonDiagnostic[] = [];
   let files = 0;
@@ -50,10 +50,10 @@ function check(o: Options): number {
   for (const file of o.files) {
     let input;
     try {
-      input = readInput(file);
+      input = readInput(file, io);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
-      process.stderr.write(`tcpflow-cli: ${err.message}\n`);
+      io.stderr(`tcpflow-cli: ${err.message}\n`);
       unreadable = true;
       continue;
     }
@@ -62,10 +62,10 @@ function check(o: Options): number {
     const found = diagnosticsOf(input.name, input.text).map((d) => toJson(input.name, d, o.lang));
     for (const d of found) counts[d.severity]++;
     if (o.format === 'json') all.push(...found);
-    else if (found.length) process.stdout.write(found.map((d) => textLine(d, o.lang)).join('\n') + '\n');
+    else if (found.length) io.stdout(found.map((d) => textLine(d, o.lang)).join('\n') + '\n');
   }
-  if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-  else process.stdout.write(summary(counts, files, o.lang) + '\n');
+  if (o.format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
+  else io.stdout(summary(counts, files, o.lang) + '\n');
   if (unreadable) return 2;
   return counts.error > 0 ? 1 : 0;
 }
@@ -94,27 +94,24 @@ function textLine(d: JsonDiagnostic, lang: Lang): string {
 }
 
 function summary(c: Record<Severity, number>, files: number, lang: Lang): string {
-  const infos = c.information + c.hint;
-  if (lang === 'ko') return `오류 ${c.error}개, 경고 ${c.warning}개, 정보 ${infos}개 (파일 ${files}개)`;
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${n(infos, 'info')} in ${n(files, 'file')}`;
+  return ui(lang).cli.summary({ errors: c.error, warnings: c.warning, infos: c.information + c.hint, files });
 }
 
 /** Renders even a flow with errors: the diagram shows the corrected flow, the errors marked ⚠. */
-function render(o: Options): number {
-  const input = readInput(o.files[0]);
+function render(o: Options, io: Io): number {
+  const input = readInput(o.files[0], io);
   const a = analyze(input.text);
   const text =
     o.format === 'markdown'
       ? renderMarkdown(a, { title: input.baseName, lang: o.lang })
       : renderMermaid(a, { lang: o.lang, errorLines: errorLinesOf(a) });
-  writeOutput(text, o.out, o.force);
+  writeOutput(text, o.out, o.force, io);
   return 0;
 }
 
-function trace(o: Options): number {
-  const a = analyze(readInput(o.files[0]).text);
+function trace(o: Options, io: Io): number {
+  const a = analyze(readInput(o.files[0], io).text);
   const text = o.format === 'text' ? traceText(a, o.lang) : JSON.stringify(traceJson(a), null, 2) + '\n';
-  process.stdout.write(text);
+  io.stdout(text);
   return 0;
 }

@@ -1,8 +1,9 @@
-// Core diagnostics → LSP diagnostics, in the editor's language, each carrying its fix.
+// Core diagnostics → LSP diagnostics, in the editor's language, with the severities the user set
+// (already applied to the document's analysis: core/present.ts).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Severity } from '../core/diagnostics';
+import type { Severity } from '../core/diagnostics';
 import { formatMessage, formatRelated } from '../core/i18n';
-import type { AnalyzedDocument, ServerSettings } from './document';
+import type { AnalyzedDocument } from './document';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,15 +14,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = 'tcpflow';
 
-export function severityOf(d: Diagnostic, settings: ServerSettings): Severity {
-  return d.code === 'TF204' ? settings.diagnostics.missingAckSeverity : d.severity;
-}
-
-export function toLspDiagnostics(doc: AnalyzedDocument, settings: ServerSettings): LspDiagnostic[] {
+export function toLspDiagnostics(doc: AnalyzedDocument): LspDiagnostic[] {
   return doc.analysis.diagnostics.map((d) => {
     const out: LspDiagnostic = {
       range: d.range,
-      severity: SEVERITY[severityOf(d, settings)],
+      severity: SEVERITY[d.severity],
       code: d.code,
       source: SOURCE,
       message: formatMessage(d, doc.lang),

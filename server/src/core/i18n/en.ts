@@ -1,7 +1,10 @@
 // English diagnostic messages. Each says what was expected and why, citing RFC 9293.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
-import { STATE_NAMES } from '../syntax/ast';
+import { enDocs } from './enDocs';
+import { enUi } from './enUi';
+import type { SendKind } from '../tcp/sendRules';
+import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: 'a statement (a message, participant, par, note, wait, state or title)',
@@ -20,9 +23,8 @@ const EXPECTED: Record<string, string> = {
   as: "'as' or '(STATE)'",
 };
 
-const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: 'data', ack: 'a bare ACK', rst: 'RST' };
 
-const STATE_HINT: Record<string, string> = {
+const STATE_HINT: Record<TcpState, string> = {
   CLOSED: 'a connection starts with a SYN',
   LISTEN: 'a listening endpoint answers a SYN; it sends nothing else first',
   SYN_SENT: 'it must first receive the SYN,ACK (or the SYN of a simultaneous open)',
@@ -147,7 +149,7 @@ export const en: Catalog = {
     TF100: (a) => `Expected ${EXPECTED[String(a.expected)] ?? a.expected}${a.found ? `, found '${a.found}'` : ' at the end of the line'}.`,
     TF101: (a) => `Unknown state '${a.written}'. Did you mean ${a.nearest}? Valid states (RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text} is out of range: sequence space is 32-bit, 0 to 4294967295 (RFC 9293 §3.4).`,
-    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: ${FIELD_KEYS.join(', ')}.`,
     TF104: (a) => `Participant ${a.name} is already declared on line ${a.firstLine}.`,
     TF105: (a) =>
       ({
@@ -165,8 +167,8 @@ export const en: Catalog = {
     TF202: (a) =>
       `${a.name}'s ack must be ${a.expected} here, not ${a.written}: an ACK carries RCV.NXT, the next sequence number ${a.name} expects${a.rcvLine ? ` after what it received on line ${a.rcvLine}` : ''} (RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
-      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
-      const hint = STATE_HINT[String(a.state)];
+      const allowed = String(a.allowed).split(',').map((k) => enDocs.kinds[k as SendKind] ?? k);
+      const hint = STATE_HINT[a.state as TcpState] ?? '';
       return `${a.name} cannot send ${a.what} in ${a.state}${hint ? `: ${hint}` : ''}. In ${a.state} it may send ${list(allowed)} (RFC 9293 §3.10).`;
     },
     TF204: (a) =>
@@ -230,4 +232,6 @@ export const en: Catalog = {
     line: 'Line',
     severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
   },
+  docs: enDocs,
+  ui: enUi,
 };

@@ -1,7 +1,10 @@
 // 한국어 진단 메시지. 영어판(en.ts)과 같은 내용을 같은 근거(RFC 9293)로 설명한다.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
-import { STATE_NAMES } from '../syntax/ast';
+import { koDocs } from './koDocs';
+import { koUi } from './koUi';
+import type { SendKind } from '../tcp/sendRules';
+import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: '문장(메시지, participant, par, note, wait, state, title)',
@@ -20,9 +23,8 @@ const EXPECTED: Record<string, string> = {
   as: "'as' 또는 '(STATE)'",
 };
 
-const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: '데이터', ack: '순수 ACK', rst: 'RST' };
 
-const STATE_HINT: Record<string, string> = {
+const STATE_HINT: Record<TcpState, string> = {
   CLOSED: '연결은 SYN으로 시작합니다',
   LISTEN: '대기 중인 끝점은 SYN에 응답할 뿐 먼저 다른 것을 보내지 않습니다',
   SYN_SENT: '먼저 SYN,ACK(또는 동시 열기의 SYN)를 받아야 합니다',
@@ -146,7 +148,7 @@ export const ko: Catalog = {
     TF100: (a) => `${EXPECTED[String(a.expected)] ?? a.expected}이(가) 와야 합니다${a.found ? ` ('${a.found}'이(가) 있음)` : ' (줄이 끝남)'}.`,
     TF101: (a) => `알 수 없는 상태 '${a.written}'. ${a.nearest}을(를) 뜻했나요? 유효한 상태(RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text}은(는) 범위를 벗어납니다. 순서 번호 공간은 32비트로 0부터 4294967295까지입니다(RFC 9293 §3.4).`,
-    TF103: (a) => `알 수 없는 필드 '${a.key}': 보존하고 표시하지만 검사에는 쓰지 않습니다. 아는 필드: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF103: (a) => `알 수 없는 필드 '${a.key}': 보존하고 표시하지만 검사에는 쓰지 않습니다. 아는 필드: ${FIELD_KEYS.join(', ')}.`,
     TF104: (a) => `참여자 ${a.name}은(는) 이미 ${a.firstLine}번 줄에서 선언했습니다.`,
     TF105: (a) =>
       ({
@@ -164,8 +166,8 @@ export const ko: Catalog = {
     TF202: (a) =>
       `${a.name}의 ack는 여기서 ${a.written}이(가) 아니라 ${a.expected}이어야 합니다. ACK는 ${a.name}이(가)${a.rcvLine ? ` ${a.rcvLine}번 줄에서 받은 것 다음으로` : ''} 기대하는 다음 순서 번호 RCV.NXT를 담습니다(RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
-      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
-      const hint = STATE_HINT[String(a.state)];
+      const allowed = String(a.allowed).split(',').map((k) => koDocs.kinds[k as SendKind] ?? k);
+      const hint = STATE_HINT[a.state as TcpState] ?? '';
       return `${a.name}은(는) ${a.state}에서 ${a.what}을(를) 보낼 수 없습니다${hint ? `. ${hint}` : ''}. ${a.state}에서 보낼 수 있는 것: ${allowed.join(', ')}(RFC 9293 §3.10).`;
     },
     TF204: (a) =>
@@ -229,4 +231,6 @@ export const ko: Catalog = {
     line: '줄',
     severity: { error: '오류', warning: '경고', information: '정보', hint: '힌트' },
   },
+  docs: koDocs,
+  ui: koUi,
 };

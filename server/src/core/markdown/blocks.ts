@@ -109,6 +109,16 @@ function leadingSpaces(s: string, max: number): number {
   return n;
 }
 
+/**
+ * A ```tcpflow block known only by its content and the note line it starts on (as markdown-it
+ * hands a fence over, its indentation already removed): enough to place its diagnostics' lines.
+ */
+export function contentBlock(text: string, firstLine: number): FencedBlock {
+  const lines = text.split(/\r\n|\r|\n/);
+  const fence = { info: 'tcpflow', fenceChar: '`' as const, fenceLength: 3, indent: 0, openLine: firstLine - 1, openLineLength: 0 };
+  return { ...fence, closeLine: firstLine + lines.length, firstLine, lines, removed: lines.map(() => 0), text };
+}
+
 // --- positions ---------------------------------------------------------------------------------
 
 /** The block whose content holds note line `line`, if any (fence lines are not content). */

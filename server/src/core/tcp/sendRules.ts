@@ -4,6 +4,7 @@ import type { MessageStmt, TcpState } from '../syntax/ast';
 import { distance, fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
 import { resolve, type Bindings } from './bindings';
 import { hasConnection, type Endpoint } from './endpoint';
+import { neverWith } from '../syntax/vocabulary';
 import { BIT, addAckEdit, describe, flagBits, flagsRange, has, writtenLength, type Seg } from './segment';
 
 export interface CheckContext {
@@ -45,7 +46,7 @@ export function kindOf(seg: Seg): SendKind {
 
 /** The seq of a segment before its numbers are settled: an unknown no comparison can match. */
 const NOT_YET: SeqVal = unknown('');
-const SYN_NEVER_WITH = ['FIN', 'RST'] as const;
+const SYN_NEVER_WITH = neverWith('SYN');
 
 /** Builds the segment a message sends, checking its flags; numbers come later. */
 export function buildSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: MessageStmt): Seg {
