@@ -1,6 +1,8 @@
 // The Mermaid `sequenceDiagram` of an analysed flow (SPEC §6): one arrow per message, a note
 // beside every participant whose state changed, on the line where it changed; `par` blocks,
 // notes, waits and the title. All user text goes through escapeMermaidText; ids through safeId.
+// Written as parts (mermaidParts): the head, then one unit per statement with the lines it draws,
+// so the preview can draw the flow in slices (mermaidSlices.ts); renderMermaid joins them.
 import type { MessageStmt, NoteStmt, ParBlock, Statement, TcpState, WaitStmt } from '../syntax/ast';
 import type { Analysis, StateChange, TraceStep } from '../tcp/analysis';
 import type { Lang } from '../i18n';
@@ -22,12 +24,62 @@ export function errorLinesOf(a: Analysis): Set<number> {
   return new Set(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line));
 }
 
+/** A drawn line whose text can widen a column or the diagram: Mermaid lays these out by their text's width. */
+export interface WideLine {
+  kind: 'message' | 'note';
+  /** The line up to its text, in column order: `A->>B` (either direction, lost or not), `Note left of A`, `Note over A,B`. */
+  shape: string;
+  /** The text after `: `, escaped as written. */
+  text: string;
+}
+
+/** What one statement draws: whole, never split (a `par` block with its deliveries, an arrow with its state notes). */
+export interface MermaidUnit {
+  /** The statement's source lines (0-based, inclusive); absent for the participants' first states. */
+  first?: number;
+  last?: number;
+  /** Its Mermaid lines, each ending with `\n`. */
+  text: string;
+  rows: number;
+  /** The source line of each arrow it draws, in drawing order. */
+  arrowLines: number[];
+  wide: WideLine[];
+}
+
+export interface MermaidParts {
+  /** `    title …\n`, or empty. */
+  title: string;
+  /** One `    participant …\n` line per participant, in column order. */
+  participants: string;
+  /** Mermaid's id of the first participant (empty when there is none). */
+  firstId: string;
+  /** The participants' first states, then one unit per statement, in document order. */
+  units: MermaidUnit[];
+}
+
+export const MERMAID_HEADER = 'sequenceDiagram\n';
+
 export function renderMermaid(a: Analysis, opts: MermaidOptions = {}): string {
+  const parts = mermaidParts(a, opts);
+  let out = MERMAID_HEADER + parts.title + parts.participants;
+  for (const u of parts.units) out += u.text;
+  return out;
+}
+
+export function mermaidParts(a: Analysis, opts: MermaidOptions = {}): MermaidParts {
   return new MermaidWriter(a, opts).render();
 }
 
+/** The last source line of a statement (an unterminated `par` block runs to its last item). */
+function lastLine(s: Statement): number {
+  if (s.kind !== 'par' || s.endLine !== undefined) return s.range.end.line;
+  return Math.max(s.range.end.line, ...s.branches.flat().map((item) => item.range.end.line));
+}
+
+const newUnit = (first?: number, last?: number): MermaidUnit => ({ first, last, text: '', rows: 0, arrowLines: [], wide: [] });
+
 class MermaidWriter {
-  private readonly out: string[] = ['sequenceDiagram'];
+  private unit = newUnit();
   private readonly ids = new Map<string, string>();
   private readonly column = new Map<string, number>();
   private readonly stepsOf = new Map<Statement, TraceStep[]>();
@@ -48,17 +100,28 @@ class MermaidWriter {
     }
   }
 
-  render(): string {
+  render(): MermaidParts {
     const title = this.a.doc.statements.find((s) => s.kind === 'title');
     const titleText = title ? escapeMermaidText(title.text.text) : '';
-    if (titleText) this.line(1, `title ${titleText}`);
+    let participants = '';
     for (const p of this.a.participants) {
       const label = escapeMermaidText(p.label ?? '') || escapeMermaidText(p.name);
-      this.line(1, `participant ${this.ids.get(p.name)} as ${label}`);
+      participants += `${INDENT}participant ${this.ids.get(p.name)} as ${label}\n`;
     }
+    const units: MermaidUnit[] = [this.unit];
     for (const p of this.a.participants) this.stateNote(1, p.name, p.initial);
-    for (const s of this.a.doc.statements) this.statement(s);
-    return this.out.join('\n') + '\n';
+    for (const s of this.a.doc.statements) {
+      this.unit = newUnit(s.range.start.line, lastLine(s));
+      units.push(this.unit);
+      this.statement(s);
+    }
+    const first = this.a.participants[0];
+    return {
+      title: titleText ? `${INDENT}title ${titleText}\n` : '',
+      participants,
+      firstId: first ? this.ids.get(first.name)! : '',
+      units,
+    };
   }
 
   private statement(s: Statement): void {
@@ -111,6 +174,9 @@ class MermaidWriter {
     const mark = this.opts.errorLines?.has(msg.line) ? '⚠ ' : '';
     const text = mark + segmentText(info, { lang: this.opts.lang, escape: escapeMermaidText });
     this.line(depth, `${from}${info.lost ? '-x' : '->>'}${to}: ${text || EMPTY_TEXT}`);
+    this.unit.arrowLines.push(msg.line);
+    const [left, right] = this.column.get(msg.from.name)! <= this.column.get(msg.to.name)! ? [from, to] : [to, from];
+    this.unit.wide.push({ kind: 'message', shape: `${left}->>${right}`, text: text || EMPTY_TEXT });
   }
 
   private note(depth: number, s: NoteStmt): void {
@@ -119,19 +185,19 @@ class MermaidWriter {
     if (known.length === 0) {
       // Names no participant (an error, TF209): still shown, over everyone.
       const all = this.overAll();
-      if (all) this.line(depth, `Note over ${all}: ${text}`);
+      if (all) this.noteLine(depth, `Note over ${all}`, text);
       return;
     }
     if (s.position === 'over') {
-      this.line(depth, `Note over ${this.span(known)}: ${text}`);
+      this.noteLine(depth, `Note over ${this.span(known)}`, text);
       return;
     }
-    this.line(depth, `Note ${s.position} ${this.ids.get(known[0])}: ${text}`);
+    this.noteLine(depth, `Note ${s.position} ${this.ids.get(known[0])}`, text);
   }
 
   private wait(s: WaitStmt): void {
     const all = this.overAll();
-    if (all) this.line(1, `Note over ${all}: wait ${escapeMermaidText(s.amount.text) || EMPTY_TEXT}`);
+    if (all) this.noteLine(1, `Note over ${all}`, `wait ${escapeMermaidText(s.amount.text) || EMPTY_TEXT}`);
     for (const step of this.stepsOf.get(s) ?? []) this.changes(1, step.changes);
   }
 
@@ -145,7 +211,12 @@ class MermaidWriter {
     if (col === undefined) return;
     const last = this.a.participants.length - 1;
     const where = col === 0 ? 'left of' : col === last ? 'right of' : 'over';
-    this.line(depth, `Note ${where} ${this.ids.get(name)}: ${state}`);
+    this.noteLine(depth, `Note ${where} ${this.ids.get(name)}`, state);
+  }
+
+  private noteLine(depth: number, shape: string, text: string): void {
+    this.line(depth, `${shape}: ${text}`);
+    this.unit.wide.push({ kind: 'note', shape, text });
   }
 
   /** `A` or `A,C`: from the leftmost to the rightmost of the names, in column order. */
@@ -162,6 +233,7 @@ class MermaidWriter {
   }
 
   private line(depth: number, text: string): void {
-    this.out.push(INDENT.repeat(depth) + text);
+    this.unit.text += `${INDENT.repeat(depth)}${text}\n`;
+    this.unit.rows++;
   }
 }
