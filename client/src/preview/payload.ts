@@ -1,10 +1,13 @@
-// What the preview draws for a document's text: the core's Mermaid text plus the facts the
-// webview needs to map arrows back to source lines. Pure (no vscode import): the browser tests
-// and the bench build their updates with it too.
+// What the preview draws for a document's text: the core's Mermaid diagram in slices, the lines
+// with errors, and the error banner. Pure (no vscode import): the browser tests and the bench
+// build their updates with it too. A preview keeps a PreviewMemory across edits: the parser's line
+// memo (unchanged lines are not lexed again) and the last slice plan (an edit changes the slices
+// it touches, no others).
 import { analyze } from '../../../server/src/core/analyze';
 import { localize, type Lang } from '../../../server/src/core/i18n';
-import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
-import type { MessageStmt, Statement } from '../../../server/src/core/syntax/ast';
+import { errorLinesOf, mermaidParts } from '../../../server/src/core/render/mermaid';
+import { planSlices, sliceMermaid, unitKeys, type SlicePlan } from '../../../server/src/core/render/mermaidSlices';
+import { LineMemo } from '../../../server/src/core/syntax/lineMemo';
 import type { Analysis } from '../../../server/src/core/tcp/analysis';
 import type { ErrorSummary, UpdateMessage } from './protocol';
 
@@ -21,36 +24,35 @@ export interface PayloadOptions {
   formatErrors?: ErrorFormatter;
 }
 
-export function diagramPayload(text: string, opts: PayloadOptions = {}): DiagramPayload {
-  return payloadOf(analyze(text), opts);
+/** What one preview keeps from one update to the next (forget it when the preview shows another file). */
+export class PreviewMemory {
+  readonly memo = new LineMemo();
+  plan: SlicePlan | undefined;
 }
 
-export function payloadOf(a: Analysis, opts: PayloadOptions = {}): DiagramPayload {
+export function diagramPayload(text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
+  return payloadOf(analyze(text, undefined, memory?.memo), text, opts, memory);
+}
+
+export function payloadOf(a: Analysis, text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
   const errorLines = errorLinesOf(a);
+  const parts = mermaidParts(a, { lang: opts.lang, errorLines });
+  const plan = planSlices(
+    unitKeys(parts, text),
+    parts.units.map((u) => u.rows),
+    memory?.plan,
+  );
+  if (memory) memory.plan = plan;
   return {
-    mermaidText: renderMermaid(a, { lang: opts.lang, errorLines }),
-    messageLines: arrowLines(a),
+    diagram: sliceMermaid(parts, plan),
     errorLines: [...errorLines].sort((x, y) => x - y),
     errors: errorSummary(a, opts),
   };
 }
 
-/**
- * The source line of every arrow renderMermaid draws, in its order: statements in document
- * order, `par` branches in order; a message is drawn when the checker traced its send.
- */
-export function arrowLines(a: Analysis): number[] {
-  const sent = new Set<Statement>();
-  for (const step of a.steps) if (step.event === 'send' && step.message) sent.add(step.stmt);
-  const lines: number[] = [];
-  const visit = (m: MessageStmt): void => {
-    if (sent.has(m)) lines.push(m.line);
-  };
-  for (const s of a.doc.statements) {
-    if (s.kind === 'message') visit(s);
-    else if (s.kind === 'par') for (const item of s.branches.flat()) if (item.kind === 'message') visit(item);
-  }
-  return lines;
+/** The source line of every arrow of the diagram, in drawing order. */
+export function arrowLines(payload: Pick<DiagramPayload, 'diagram'>): number[] {
+  return payload.diagram.slices.flatMap((s) => s.arrowLines);
 }
 
 function errorSummary(a: Analysis, opts: PayloadOptions): ErrorSummary | undefined {

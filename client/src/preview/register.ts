@@ -30,7 +30,7 @@ function webviewStrings(): WebviewStrings {
     zoomFit: vscode.l10n.t('Fit to Width'),
     zoomReset: vscode.l10n.t('Actual Size'),
     // The placeholders stay for the webview to fill in.
-    tooLarge: vscode.l10n.t('This flow has {0} segments: more than the preview draws ({1}). Split it into several files, or export it to Markdown.', '{0}', '{1}'),
+    pngTooLarge: vscode.l10n.t('The diagram is {0} px tall: too large for one PNG (at most {1} px a side). Export it as SVG or Markdown instead.', '{0}', '{1}'),
     renderError: vscode.l10n.t('Mermaid could not draw this diagram: {0}', '{0}'),
     loading: vscode.l10n.t('Drawing…'),
   };
