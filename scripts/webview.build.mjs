@@ -7,6 +7,7 @@
 // `webviewBuilds`.
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -52,6 +53,35 @@ const sequenceOnly = {
   },
 };
 
+/**
+ * Mermaid's layout-loader registry (flowchart node shapes, hand-drawn rough.js, their chunks) is
+ * imported by mermaid's core only to be handed on through its API (`registerLayoutLoaders`); a
+ * sequence diagram never reaches it. The chunk exporting it (its hashed name changes with every
+ * mermaid release, so it is found by what it exports) becomes a stub, and mermaid's chunks are
+ * marked free of side effects (they only define things), so the ones imported merely for their
+ * side effects (`import "./chunk-….mjs"`) and otherwise unused are left out too.
+ */
+const LAYOUT_REGISTRY = /export \{\s*registerLayoutLoaders,\s*render,\s*getRegisteredLayoutAlgorithm\s*\};/;
+const MERMAID_CHUNK = /mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-\w+\.mjs$/;
+const noLayoutRegistry = {
+  name: 'tcpflow-mermaid-no-layout-registry',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*chunk-\w+\.mjs$/ }, (args) => {
+      if (!/node_modules[\\/]mermaid[\\/]dist[\\/]/.test(args.importer)) return undefined;
+      return { path: path.join(path.dirname(args.importer), args.path), sideEffects: false };
+    });
+    build.onLoad({ filter: MERMAID_CHUNK }, (args) => {
+      if (!LAYOUT_REGISTRY.test(readFileSync(args.path, 'utf8'))) return undefined;
+      return {
+        loader: 'js',
+        contents: `const missing = () => { throw new Error('not in the TCP Flow preview bundle: mermaid layout loaders'); };
+export { missing as render, missing as getRegisteredLayoutAlgorithm };
+export const registerLayoutLoaders = () => undefined;`,
+      };
+    });
+  },
+};
+
 export const webviewBuilds = [
   {
     entryPoints: [
@@ -69,7 +99,7 @@ export const webviewBuilds = [
     sourcemap: production ? false : 'linked',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [sequenceOnly, noLazyChunks],
+    plugins: [sequenceOnly, noLayoutRegistry, noLazyChunks],
   },
   {
     entryPoints: [
@@ -83,8 +113,18 @@ export const webviewBuilds = [
   },
 ];
 
+/** `--bench`: the preview bench's baseline, plain Mermaid with the preview's configuration (never shipped). */
+const benchBuild = {
+  ...webviewBuilds[0],
+  entryPoints: [{ in: 'test/bench/plainMermaid.ts', out: 'plain-mermaid' }],
+  outdir: 'out/bench',
+  sourcemap: false,
+};
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.argv.includes('--watch')) {
+  if (process.argv.includes('--bench')) {
+    await esbuild.build(benchBuild);
+  } else if (process.argv.includes('--watch')) {
     for (const b of webviewBuilds) await (await esbuild.context(b)).watch();
   } else {
     await Promise.all(webviewBuilds.map((b) => esbuild.build(b)));
