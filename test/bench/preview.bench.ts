@@ -4,7 +4,9 @@
 //
 // - open → ready: navigation start to the page's `ready` (the bundle loaded and evaluated).
 // - first paint: `ready` to the first frame painted with the diagram in view. The update is the
-//   one the host built while the page loaded (built here beforehand, as PreviewPanel does).
+//   one the host built while the page loaded (built here beforehand, as PreviewPanel does), sent
+//   the moment the page says `ready`; plain Mermaid's page likewise draws its text the moment its
+//   script has run.
 // - keystroke: one more character typed into the label of the middle data segment, with the
 //   preview scrolled to that arrow (the cursor's arrow is scrolled into view): the host's
 //   analysis and slicing (warm, as a preview keeps them) plus the webview's drawing to the frame
@@ -93,9 +95,15 @@ async function measure(browser: Browser, n: number): Promise<Row> {
       preview = { p, host, slices: msg.diagram.slices.length };
     }
     if (i < r.plainOpen) {
-      const pl = await plainPage(browser);
-      t.plainOpen.push(await pl.page.evaluate(() => (window as unknown as { __ready: number }).__ready));
-      t.plainFirst.push(await showAndPaint(pl.page, plainText('warm-up')));
+      const pl = await plainPage(browser, plainText('warm-up'));
+      const marks = await pl.page
+        .waitForFunction(() => {
+          const w = window as unknown as { __ready?: number; __painted?: number };
+          return w.__painted !== undefined && { ready: w.__ready!, painted: w.__painted };
+        }, undefined, { polling: 'raf', timeout: 600_000 })
+        .then((h) => h.jsonValue() as Promise<{ ready: number; painted: number }>);
+      t.plainOpen.push(marks.ready);
+      t.plainFirst.push(marks.painted - marks.ready);
       await plain?.close();
       plain = pl;
     }
@@ -175,8 +183,8 @@ function drawAndPaint(page: Page, msg: UpdateMessage): Promise<{ paint: number; 
   }, msg);
 }
 
-/** Plain Mermaid in a page of its own (the whole text rendered and shown, as a page would). */
-async function plainPage(browser: Browser): Promise<{ page: Page; close: () => Promise<void> }> {
+/** Plain Mermaid in a page of its own, drawing `text` (the whole diagram) as soon as its script is ready. */
+async function plainPage(browser: Browser, text: string): Promise<{ page: Page; close: () => Promise<void> }> {
   const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const html = `<!DOCTYPE html><html><head><style>
@@ -189,6 +197,7 @@ async function plainPage(browser: Browser): Promise<{ page: Page; close: () => P
     return route.fulfill({ status: 404, body: '' });
   });
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
+  await page.addInitScript((t) => ((window as unknown as { __autoText: string }).__autoText = t), text);
   await page.goto('https://plain.test/');
   await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined);
   return { page, close: () => context.close() };

@@ -6,6 +6,7 @@
 // the top of the view stays where it is on screen.
 import type { SliceDrawing } from './sliceSvg';
 import { DrawingCache, HeightEstimate, Slot, type SliceModel } from './slots';
+import { lastAtMost, Stack } from './stack';
 import type { ThemeKind } from './theme';
 
 export type { SliceModel } from './slots';
@@ -25,15 +26,13 @@ const CACHED = 64;
 export const drawingKey = (kind: ThemeKind, text: string): string => `${kind}\n${text}`;
 
 export class DiagramView {
-  private slots: Slot[] = [];
+  private readonly stack: Stack;
   private readonly slotOf = new WeakMap<Element, Slot>();
   /** The source line of every arrow of the flow, in drawing order. */
   private lines: number[] = [];
   private errors = new Set<number>();
   private active: number | null = null;
-  private zoom = 1;
   private width: number | undefined;
-  private tops: number[] | undefined;
   private readonly cache = new DrawingCache(CACHED);
   private readonly estimate = new HeightEstimate();
   private reveal: { key: string; local: number } | undefined;
@@ -45,6 +44,7 @@ export class DiagramView {
     private readonly viewport: HTMLElement,
     private readonly onReveal: (line: number) => void,
   ) {
+    this.stack = new Stack(container, viewport);
     container.addEventListener('click', (e) => {
       const hit = (e.target as Element | null)?.closest?.('[data-tf-index]');
       const slot = hit && this.slotOf.get(hit.closest('.tf-slice') ?? hit);
@@ -62,11 +62,15 @@ export class DiagramView {
     return this.slots.length;
   }
 
+  private get slots(): Slot[] {
+    return this.stack.slots;
+  }
+
   /** The slices of a new update, in place; true when every one is already drawn as it is. */
   setSlices(models: SliceModel[], kind: ThemeKind, errorLines: number[]): boolean {
     const keys = models.map((m) => drawingKey(kind, m.text));
     const unchanged = keys.length === this.slots.length && this.slots.every((s, i) => s.key === keys[i] && s.fresh);
-    this.anchored(() => this.reconcile(models, keys));
+    this.stack.anchored(() => this.reconcile(models, keys));
     this.lines = models.flatMap((m) => m.arrowLines);
     this.errors = new Set(errorLines);
     for (const s of this.slots) if (s.drawing) s.mark(this.errors, this.active);
@@ -96,7 +100,7 @@ export class DiagramView {
     }
     let node = this.container.firstChild;
     let offset = 0;
-    this.slots = next.map((s, i) => {
+    this.stack.slots = next.map((s, i) => {
       const slot = s!;
       slot.model = models[i];
       if (slot.drawnKey === slot.key) slot.drawnLines = models[i].arrowLines;
@@ -105,13 +109,12 @@ export class DiagramView {
       offset += models[i].arrowLines.length;
       slot.el.dataset.slice = String(i);
       slot.number();
-      slot.size(this.zoom);
+      slot.size(this.stack.zoom);
       this.slotOf.set(slot.el, slot);
       if (node === slot.el) node = node.nextSibling;
       else this.container.insertBefore(slot.el, node);
       return slot;
     });
-    this.tops = undefined;
   }
 
   /** Takes a slot's drawing off the page into the cache. */
@@ -123,10 +126,8 @@ export class DiagramView {
 
   /** The next slice to draw: undrawn ones in view first (top down), then the nearest around it. */
   nextToDraw(): SliceModel & { key: string } | undefined {
-    const { top, bottom } = this.window();
-    const screen = Math.max(1, bottom - top);
-    const [first, last] = this.range(top, bottom);
-    const [before, after] = this.range(top - AHEAD_SCREENS * screen, bottom + AHEAD_SCREENS * screen);
+    const [first, last] = this.stack.around(0);
+    const [before, after] = this.stack.around(AHEAD_SCREENS);
     const order: number[] = [];
     for (let i = first; i <= last; i++) order.push(i);
     for (let d = 1; last + d <= after || first - d >= before; d++) {
@@ -145,8 +146,7 @@ export class DiagramView {
 
   /** Whether every slice in view shows its current text (or failed to). */
   viewDrawn(): boolean {
-    const { top, bottom } = this.window();
-    const [first, last] = this.range(top, bottom);
+    const [first, last] = this.stack.around(0);
     for (let i = first; i <= last; i++) if (this.slots[i]?.wanted) return false;
     return true;
   }
@@ -158,15 +158,14 @@ export class DiagramView {
       this.cache.put(key, drawing);
       return;
     }
-    this.anchored(() => {
+    this.stack.anchored(() => {
       const old = slot.drawnKey;
       const stale = slot.hide();
       if (stale && old && old !== key) this.cache.put(old, stale);
       slot.show(drawing, key, slot.model.arrowLines);
-      slot.size(this.zoom);
+      slot.size(this.stack.zoom);
       slot.mark(this.errors, this.active);
       this.estimate.learn(slot.model, drawing);
-      this.tops = undefined;
     });
     if (this.width !== drawing.width) {
       this.width = drawing.width;
@@ -190,18 +189,18 @@ export class DiagramView {
 
   /** Drawings far from the view leave the page (into the cache). */
   sweep(): void {
-    const { top, bottom } = this.window();
-    const screen = Math.max(1, bottom - top);
-    const [first, last] = this.range(top - KEEP_SCREENS * screen, bottom + KEEP_SCREENS * screen);
+    const [first, last] = this.stack.around(KEEP_SCREENS);
     this.slots.forEach((s, i) => {
       if (s.drawing && (i < first || i > last)) this.stash(s);
     });
   }
 
   setZoom(zoom: number): void {
-    this.zoom = zoom;
-    for (const s of this.slots) s.size(zoom);
-    this.tops = undefined;
+    if (zoom === this.stack.zoom) return;
+    this.stack.anchored(() => {
+      this.stack.zoom = zoom;
+      for (const s of this.slots) s.size(zoom);
+    });
   }
 
   /** Highlights the arrow(s) drawn for `line`; scrolls the first into view when asked (drawing it first). */
@@ -216,7 +215,7 @@ export class DiagramView {
     if (!scroll || line === null) return;
     const g = this.lines.indexOf(line);
     if (g < 0) return;
-    const k = this.slotIndexOfArrow(g);
+    const k = lastAtMost(this.slots.length, (i) => this.slots[i].offset, g);
     const slot = this.slots[k];
     const local = g - slot.offset;
     if (slot.fresh && first) {
@@ -225,7 +224,7 @@ export class DiagramView {
     }
     // Not drawn yet: bring its estimated place into view; it is drawn, then scrolled to exactly.
     this.reveal = { key: slot.key, local };
-    const y = this.stackTop() + this.topOf(k) + ((local + 0.5) / Math.max(1, slot.model.arrowLines.length)) * slot.height * this.zoom;
+    const y = this.stack.scrollFor(this.stack.topOf(k) + ((local + 0.5) / Math.max(1, slot.model.arrowLines.length)) * slot.height * this.stack.zoom);
     const v = this.viewport;
     if (y < v.scrollTop || y > v.scrollTop + v.clientHeight) v.scrollTop = y - v.clientHeight / 2;
   }
@@ -250,67 +249,5 @@ export class DiagramView {
       const drawing = s.drawnKey === key ? s.drawing : this.cache.peek(key);
       return { model: s.model, drawing };
     });
-  }
-
-  private slotIndexOfArrow(g: number): number {
-    let [lo, hi] = [0, this.slots.length - 1];
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.slots[mid].offset <= g) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** Runs `change`, then scrolls so the slice at the top of the view stays where it was on screen. */
-  private anchored(change: () => void): void {
-    const v = this.viewport;
-    const y = v.scrollTop - this.stackTop();
-    const [i] = this.range(y, y);
-    const anchor = this.slots[i];
-    const within = anchor ? y - this.topOf(i) : 0;
-    change();
-    const j = anchor ? this.slots.indexOf(anchor) : -1;
-    if (j < 0 || y <= 0) return;
-    const target = this.stackTop() + this.topOf(j) + Math.min(within, anchor.height * this.zoom);
-    if (Math.abs(v.scrollTop - target) >= 1) v.scrollTop = target;
-  }
-
-  /** The view in the stack's coordinates (CSS px from the top of the first slice). */
-  private window(): { top: number; bottom: number } {
-    const top = this.viewport.scrollTop - this.stackTop();
-    return { top, bottom: top + this.viewport.clientHeight };
-  }
-
-  private stackTop(): number {
-    return this.container.getBoundingClientRect().top - this.viewport.getBoundingClientRect().top + this.viewport.scrollTop;
-  }
-
-  private topOf(i: number): number {
-    if (!this.tops) {
-      let y = 0;
-      this.tops = this.slots.map((s) => {
-        const at = y;
-        y += s.height * this.zoom;
-        return at;
-      });
-    }
-    return this.tops[i] ?? 0;
-  }
-
-  /** Indices of the first and last slice overlapping [top, bottom] (clamped to the stack). */
-  private range(top: number, bottom: number): [number, number] {
-    const n = this.slots.length;
-    if (n === 0) return [0, -1];
-    const find = (y: number): number => {
-      let [lo, hi] = [0, n - 1];
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (this.topOf(mid) <= y) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
-    return [find(top), find(bottom)];
   }
 }

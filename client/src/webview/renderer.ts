@@ -82,11 +82,11 @@ export class Renderer {
         const u = this.newest;
         if (u && (this.current?.pending !== u || this.current.kind !== kind)) this.apply(u, kind);
         this.d.view.sweep();
-        const reported = this.report();
+        if (this.report()) await yieldToPaint(); // the view is complete: painted before anything is drawn ahead
         const next = this.d.view.nextToDraw();
         if (!next && !this.again) break;
-        if (reported) await yieldToPaint(); // the view is complete: painted before anything is drawn ahead
         if (next) await this.draw(next, kind);
+        if (this.newest === u && this.report()) await yieldToPaint(); // no newer update came meanwhile: report at once
       }
     } finally {
       this.running = false;

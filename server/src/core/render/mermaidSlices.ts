@@ -70,8 +70,12 @@ export function unitKeys(parts: MermaidParts, source: string): string[] {
   return parts.units.map((u) => (u.first === undefined ? FIRST_STATES_KEY : lines.slice(u.first, (u.last ?? u.first) + 1).join('\n')));
 }
 
-/** The cuts for these units: a fresh plan, or the previous one adjusted where the units changed. */
+/**
+ * The cuts for these units: a fresh plan, or the previous one adjusted where the units changed.
+ * A flow of at most `max` rows is one slice: drawn whole, exactly as Mermaid draws its text.
+ */
 export function planSlices(keys: string[], rows: number[], previous?: SlicePlan, o: SliceRows = SLICE_ROWS): SlicePlan {
+  if (sum(rows, 0, rows.length) <= o.max) return { keys, sizes: keys.length ? [keys.length] : [] };
   const usable = previous && previous.keys.length > 0 && sum(previous.sizes, 0, previous.sizes.length) === previous.keys.length;
   return { keys, sizes: usable && keys.length > 0 ? replan(previous, keys, rows, o) : greedy(rows, 0, keys.length, o) };
 }
