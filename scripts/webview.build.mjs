@@ -6,7 +6,7 @@
 // `node scripts/webview.build.mjs [--production] [--watch]` builds it alone; build.mjs imports
 // `webviewBuilds`.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -27,6 +27,29 @@ const noLazyChunks = {
         if (bad.length) errors.push({ text: `${file} may load code at run time (${bad.map(String).join(', ')}): the webview CSP forbids it` });
       }
       return errors.length ? { errors } : undefined;
+    });
+  },
+};
+
+/**
+ * The preview page's script is loaded and compiled on every open: the build fails if it grows past
+ * this (576 KB when set; a mermaid update that makes a stub above miss its chunk shows up here).
+ */
+const PREVIEW_BUDGET = 600 * 1024;
+const budget = {
+  name: 'tcpflow-bundle-budget',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length) return undefined;
+      const file = `${build.initialOptions.outdir}/preview.js`;
+      let size;
+      try {
+        size = statSync(file).size;
+      } catch {
+        return undefined; // a build without the preview page (the bench's)
+      }
+      if (size <= PREVIEW_BUDGET) return undefined;
+      return { errors: [{ text: `${file} is ${Math.round(size / 1024)} KB, over its ${PREVIEW_BUDGET / 1024} KB budget: what did the bundle gain?` }] };
     });
   },
 };
@@ -54,30 +77,43 @@ const sequenceOnly = {
 };
 
 /**
- * Mermaid's layout-loader registry (flowchart node shapes, hand-drawn rough.js, their chunks) is
- * imported by mermaid's core only to be handed on through its API (`registerLayoutLoaders`); a
- * sequence diagram never reaches it. The chunk exporting it (its hashed name changes with every
- * mermaid release, so it is found by what it exports) becomes a stub, and mermaid's chunks are
- * marked free of side effects (they only define things), so the ones imported merely for their
- * side effects (`import "./chunk-….mjs"`) and otherwise unused are left out too.
+ * Mermaid chunks a sequence diagram of ours never reaches, stubbed (each found by what it exports:
+ * chunk names change with every mermaid release). A stub throws if it is ever called, so a miss
+ * shows as Mermaid's error in the banner, never as a wrong picture.
+ * - The layout-loader registry (flowchart node shapes, hand-drawn rough.js): mermaid's core only
+ *   hands it on through its API (`registerLayoutLoaders`, kept as a no-op).
+ * - js-yaml: read only for `---` front matter and `participant A@{ … }` metadata, which the core
+ *   never writes (it escapes `{`, `}`, `%`, and starts every text with `sequenceDiagram`).
+ * Mermaid's chunks are also marked free of side effects (they only define things), so the ones
+ * imported merely for their side effects (`import "./chunk-….mjs"`) and otherwise unused drop out.
  */
-const LAYOUT_REGISTRY = /export \{\s*registerLayoutLoaders,\s*render,\s*getRegisteredLayoutAlgorithm\s*\};/;
+const missing = (what) => `const missing = () => { throw new Error('not in the TCP Flow preview bundle: ${what}'); };`;
+const MERMAID_STUBS = [
+  {
+    exports: /export \{\s*registerLayoutLoaders,\s*render,\s*getRegisteredLayoutAlgorithm\s*\};/,
+    contents: `${missing('mermaid layout loaders')}
+export { missing as render, missing as getRegisteredLayoutAlgorithm };
+export const registerLayoutLoaders = () => undefined;`,
+  },
+  {
+    exports: /export \{\s*JSON_SCHEMA,\s*load\s*\};/,
+    contents: `${missing('YAML (front matter, participant metadata)')}
+export { missing as load };
+export const JSON_SCHEMA = {};`,
+  },
+];
 const MERMAID_CHUNK = /mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-\w+\.mjs$/;
-const noLayoutRegistry = {
-  name: 'tcpflow-mermaid-no-layout-registry',
+const mermaidStubs = {
+  name: 'tcpflow-mermaid-stubs',
   setup(build) {
     build.onResolve({ filter: /^\.\.?\/.*chunk-\w+\.mjs$/ }, (args) => {
       if (!/node_modules[\\/]mermaid[\\/]dist[\\/]/.test(args.importer)) return undefined;
       return { path: path.join(path.dirname(args.importer), args.path), sideEffects: false };
     });
     build.onLoad({ filter: MERMAID_CHUNK }, (args) => {
-      if (!LAYOUT_REGISTRY.test(readFileSync(args.path, 'utf8'))) return undefined;
-      return {
-        loader: 'js',
-        contents: `const missing = () => { throw new Error('not in the TCP Flow preview bundle: mermaid layout loaders'); };
-export { missing as render, missing as getRegisteredLayoutAlgorithm };
-export const registerLayoutLoaders = () => undefined;`,
-      };
+      const source = readFileSync(args.path, 'utf8');
+      const stub = MERMAID_STUBS.find((s) => s.exports.test(source));
+      return stub ? { loader: 'js', contents: stub.contents } : undefined;
     });
   },
 };
@@ -99,7 +135,7 @@ export const webviewBuilds = [
     sourcemap: production ? false : 'linked',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [sequenceOnly, noLayoutRegistry, noLazyChunks],
+    plugins: [sequenceOnly, mermaidStubs, noLazyChunks, budget],
   },
   {
     entryPoints: [
