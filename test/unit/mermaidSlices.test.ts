@@ -12,6 +12,7 @@ import {
   sliceMermaidText,
   SLICE_ROWS,
   unitKeys,
+  unitRows,
   wholeMermaid,
   widthFixerRows,
   widthFixers,
@@ -32,7 +33,7 @@ interface Sliced {
 function slice(text: string, previous?: SlicePlan): Sliced {
   const a = analyze(text);
   const parts = mermaidParts(a, { errorLines: errorLinesOf(a) });
-  const plan = planSlices(unitKeys(parts, text), parts.units.map((u) => u.rows), previous);
+  const plan = planSlices(unitKeys(a.doc.statements, text), unitRows(parts), previous);
   return { parts, plan, d: sliceMermaid(parts, plan) };
 }
 
@@ -72,12 +73,7 @@ describe('Mermaid in slices', () => {
   it('cuts only between statements: a par block with its deliveries, an arrow with its state notes', () => {
     const { parts, d } = slice(parFlow(40));
     assert.ok(d.slices.length > 5);
-    const unitStarts = new Set<number>();
-    let at = 0;
-    for (const u of parts.units) {
-      unitStarts.add(at);
-      at += u.rows;
-    }
+    const unitStarts = new Set(parts.units.map((u) => u.line));
     let start = 0;
     for (const s of d.slices) {
       assert.ok(unitStarts.has(start), `a cut at row ${start} is between two statements`);

@@ -5,8 +5,9 @@
 // it touches, no others).
 import { analyze } from '../../../server/src/core/analyze';
 import { localize, type Lang } from '../../../server/src/core/i18n';
-import { errorLinesOf, mermaidParts } from '../../../server/src/core/render/mermaid';
-import { planSlices, sliceMermaid, unitKeys, type SlicePlan } from '../../../server/src/core/render/mermaidSlices';
+import { errorLinesOf } from '../../../server/src/core/render/mermaid';
+import { drawFlow, type DrawnFlow } from '../../../server/src/core/render/mermaidReuse';
+import { planSlices, sliceMermaid, unitRows, type SlicePlan, type WidthCache } from '../../../server/src/core/render/mermaidSlices';
 import { LineMemo } from '../../../server/src/core/syntax/lineMemo';
 import type { Analysis } from '../../../server/src/core/tcp/analysis';
 import type { ErrorSummary, UpdateMessage } from './protocol';
@@ -24,10 +25,16 @@ export interface PayloadOptions {
   formatErrors?: ErrorFormatter;
 }
 
-/** What one preview keeps from one update to the next (forget it when the preview shows another file). */
+/**
+ * What one preview keeps from one update to the next (forget it when the preview shows another
+ * file): the parser's line memo, the flow as last drawn (its statements whose drawing cannot have
+ * changed are not written again), the slice plan, and the widths of the lines written.
+ */
 export class PreviewMemory {
   readonly memo = new LineMemo();
+  drawn: DrawnFlow | undefined;
   plan: SlicePlan | undefined;
+  readonly widths: WidthCache = new WeakMap();
 }
 
 export function diagramPayload(text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
@@ -36,15 +43,11 @@ export function diagramPayload(text: string, opts: PayloadOptions = {}, memory?:
 
 export function payloadOf(a: Analysis, text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
   const errorLines = errorLinesOf(a);
-  const parts = mermaidParts(a, { lang: opts.lang, errorLines });
-  const plan = planSlices(
-    unitKeys(parts, text),
-    parts.units.map((u) => u.rows),
-    memory?.plan,
-  );
-  if (memory) memory.plan = plan;
+  const drawn = drawFlow(a, { lang: opts.lang, errorLines }, text, memory?.drawn);
+  const plan = planSlices(drawn.keys, unitRows(drawn.parts), memory?.plan);
+  if (memory) Object.assign(memory, { drawn, plan });
   return {
-    diagram: sliceMermaid(parts, plan),
+    diagram: sliceMermaid(drawn.parts, plan, memory?.widths),
     errorLines: [...errorLines].sort((x, y) => x - y),
     errors: errorSummary(a, opts),
   };

@@ -13,7 +13,8 @@
 // same width-fixing lines (widthFixers): a line of each kind as wide as the widest of that kind in
 // the whole flow, after a sentinel note that marks where the slice's own rows end. The preview
 // measures the widest texts (`widest`, ranked here by estimateWidth) and crops those lines away.
-import { MERMAID_HEADER, type MermaidParts, type WideLine } from './mermaid';
+import type { Statement } from '../syntax/ast';
+import { lastLine, MERMAID_HEADER, type MermaidParts, type MermaidUnit, type WideLine } from './mermaid';
 import { estimateWidth, shownText } from './textWidth';
 
 /** Slice sizes in Mermaid rows (an arrow or a note is one). */
@@ -64,10 +65,31 @@ const CANDIDATE_SHARE = 0.75;
 /** The participants' first states: always the first unit. */
 const FIRST_STATES_KEY = '\u0000first states';
 
-/** Each unit's key: the source lines of its statement. */
-export function unitKeys(parts: MermaidParts, source: string): string[] {
+/** Each unit's key: the source lines of its statement (the participants' first states come first). */
+export function unitKeys(statements: readonly Statement[], source: string): string[] {
   const lines = source.split(/\r\n|\r|\n/);
-  return parts.units.map((u) => (u.first === undefined ? FIRST_STATES_KEY : lines.slice(u.first, (u.last ?? u.first) + 1).join('\n')));
+  const keys = [FIRST_STATES_KEY];
+  for (const s of statements) {
+    const [first, last] = [s.range.start.line, lastLine(s)];
+    keys.push(first === last ? lines[first] : lines.slice(first, last + 1).join('\n'));
+  }
+  return keys;
+}
+
+/** The longest common prefix and suffix (not overlapping) of two key lists. */
+export function commonEnds(before: readonly string[], after: readonly string[]): { prefix: number; suffix: number } {
+  const lim = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < lim && before[prefix] === after[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < lim - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+  return { prefix, suffix };
+}
+
+/** How many Mermaid lines each unit draws. */
+export function unitRows(parts: MermaidParts): number[] {
+  const { units, lines } = parts;
+  return units.map((u, i) => (i + 1 < units.length ? units[i + 1].line : lines.length) - u.line);
 }
 
 /**
@@ -106,11 +128,7 @@ function greedy(rows: number[], from: number, to: number, o: SliceRows): number[
  */
 function replan(prev: SlicePlan, keys: string[], rows: number[], o: SliceRows): number[] {
   const [m, n] = [prev.keys.length, keys.length];
-  const lim = Math.min(m, n);
-  let p = 0;
-  while (p < lim && prev.keys[p] === keys[p]) p++;
-  let s = 0;
-  while (s < lim - p && prev.keys[m - 1 - s] === keys[n - 1 - s]) s++;
+  const { prefix: p, suffix: s } = commonEnds(prev.keys, keys);
   const [removed, added] = [m - p - s, n - p - s];
   if (removed === 0 && added === 0) return [...prev.sizes];
   const common = Math.min(removed, added);
@@ -179,21 +197,26 @@ function sum(xs: number[], from: number, to: number): number {
   return t;
 }
 
+/** A wide line's text as shown and its estimated width, kept per line (lines copied from the last edit keep theirs). */
+export type WidthCache = WeakMap<WideLine, { text: string; w: number }>;
+
 /** The parts cut as planned, with the widest candidates of each kind of line over the whole flow. */
-export function sliceMermaid(parts: MermaidParts, plan: SlicePlan): MermaidSlices {
+export function sliceMermaid(parts: MermaidParts, plan: SlicePlan, widths: WidthCache = new WeakMap()): MermaidSlices {
+  const { units, lines, arrowLines } = parts;
+  const at = (u: number): MermaidUnit => units[u] ?? { line: lines.length, arrow: arrowLines.length, wide: parts.wide.length };
   const slices: MermaidSlice[] = [];
   let u = 0;
   for (const size of plan.sizes) {
-    const slice: MermaidSlice = { body: '', rows: 0, arrowLines: [] };
-    for (const unit of parts.units.slice(u, u + size)) {
-      slice.body += unit.text;
-      slice.rows += unit.rows;
-      for (const line of unit.arrowLines) slice.arrowLines.push(line);
-    }
+    const [from, to] = [at(u), at(u + size)];
+    const rows = to.line - from.line;
+    slices.push({
+      body: rows ? `${lines.slice(from.line, to.line).join('\n')}\n` : '',
+      rows,
+      arrowLines: arrowLines.slice(from.arrow, to.arrow),
+    });
     u += size;
-    slices.push(slice);
   }
-  return { title: parts.title, participants: parts.participants, firstId: parts.firstId, slices, widest: widest(parts) };
+  return { title: parts.title, participants: parts.participants, firstId: parts.firstId, slices, widest: widest(parts.wide, widths) };
 }
 
 interface Ranked {
@@ -201,21 +224,23 @@ interface Ranked {
   best: { w: number; text: string }[];
 }
 
-function widest(parts: MermaidParts): WidestTexts[] {
+function widest(wide: WideLine[], widths: WidthCache): WidestTexts[] {
   const byShape = new Map<string, Ranked>();
-  for (const unit of parts.units) {
-    for (const line of unit.wide) {
-      let ranked = byShape.get(line.shape);
-      if (!ranked) byShape.set(line.shape, (ranked = { kind: line.kind, best: [] }));
-      const best = ranked.best;
-      const text = shownText(line.text);
-      const w = estimateWidth(text);
-      if (best.length === CANDIDATES && w <= best[0].w) continue;
-      if (best.some((b) => b.text === text)) continue;
-      best.push({ w, text });
-      best.sort((a, b) => a.w - b.w);
-      if (best.length > CANDIDATES) best.shift();
+  for (const line of wide) {
+    let ranked = byShape.get(line.shape);
+    if (!ranked) byShape.set(line.shape, (ranked = { kind: line.kind, best: [] }));
+    const best = ranked.best;
+    let known = widths.get(line);
+    if (!known) {
+      const shown = shownText(line.text);
+      widths.set(line, (known = { text: shown, w: estimateWidth(shown) }));
     }
+    const { text, w } = known;
+    if (best.length === CANDIDATES && w <= best[0].w) continue;
+    if (best.some((b) => b.text === text)) continue;
+    best.push({ w, text });
+    best.sort((a, b) => a.w - b.w);
+    if (best.length > CANDIDATES) best.shift();
   }
   return [...byShape].map(([shape, { kind, best }]) => {
     const top = best[best.length - 1].w;
