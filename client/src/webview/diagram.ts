@@ -80,7 +80,11 @@ export class DiagramView {
   private reconcile(models: SliceModel[], keys: string[]): void {
     const old = this.slots;
     const byKey = new Map<string, Slot[]>();
-    for (const s of old) byKey.set(s.key, [...(byKey.get(s.key) ?? []), s]);
+    for (const s of old) {
+      const same = byKey.get(s.key);
+      if (same) same.push(s);
+      else byKey.set(s.key, [s]);
+    }
     const next: (Slot | undefined)[] = keys.map((k) => byKey.get(k)?.shift());
     const used = new Set(next);
     next.forEach((s, i) => {
@@ -107,7 +111,7 @@ export class DiagramView {
       if (!slot.drawing) slot.height = this.cache.peek(slot.key)?.height ?? this.estimate.of(models[i]);
       slot.offset = offset;
       offset += models[i].arrowLines.length;
-      slot.el.dataset.slice = String(i);
+      slot.place(i);
       slot.number();
       slot.size(this.stack.zoom);
       this.slotOf.set(slot.el, slot);
@@ -183,7 +187,7 @@ export class DiagramView {
     for (const s of this.slots) {
       if (s.key !== key) continue;
       s.failedKey = key;
-      s.el.dataset.state = s.state;
+      s.number();
     }
   }
 

@@ -36,6 +36,8 @@ export interface SliceDrawing {
   rowsHeight: number;
   arrows: DrawnArrow[];
   notes: number;
+  /** The zoom its <svg> elements are sized for (set by the page). */
+  zoom?: number;
 }
 
 const SEAM = BOX_MARGIN / 2;

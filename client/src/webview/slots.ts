@@ -28,6 +28,8 @@ export class Slot {
   height = 0;
   /** The global index of its first arrow. */
   offset = 0;
+  /** What is written in the page already (unchanged values are not written again: each write costs a layout). */
+  private written = { index: -1, state: '', offset: -1, drawing: undefined as SliceDrawing | undefined, px: -1 };
 
   constructor(
     public model: SliceModel,
@@ -68,17 +70,29 @@ export class Slot {
     this.drawing = undefined;
     this.drawnKey = undefined;
     this.el.replaceChildren();
-    this.el.dataset.state = this.state;
+    this.number();
     return d;
+  }
+
+  /** Its place in the stack (`data-slice`). */
+  place(index: number): void {
+    if (this.written.index === index) return;
+    this.written.index = index;
+    this.el.dataset.slice = String(index);
   }
 
   /** Numbers the shown arrows from the slot's offset (`data-tf-index`, the global arrow index). */
   number(): void {
-    this.drawing?.arrows.forEach((a, i) => {
-      const index = String(this.offset + i);
-      for (const el of [a.arrow, a.hit, ...a.texts]) el?.setAttribute('data-tf-index', index);
-    });
-    this.el.dataset.state = this.state;
+    const w = this.written;
+    if (this.drawing && (w.drawing !== this.drawing || w.offset !== this.offset)) {
+      this.drawing.arrows.forEach((a, i) => {
+        const index = String(this.offset + i);
+        for (const el of [a.arrow, a.hit, ...a.texts]) el?.setAttribute('data-tf-index', index);
+      });
+      [w.drawing, w.offset] = [this.drawing, this.offset];
+    }
+    const state = this.state;
+    if (w.state !== state) this.el.dataset.state = w.state = state;
   }
 
   /** Marks the arrows whose line has an error; `active` ones get the highlight. */
@@ -97,9 +111,11 @@ export class Slot {
 
   /** Sizes the slot and its drawing for `zoom`. */
   size(zoom: number): void {
-    this.el.style.height = `${this.height * zoom}px`;
+    const px = this.height * zoom;
+    if (this.written.px !== px) this.el.style.height = `${(this.written.px = px)}px`;
     const d = this.drawing;
-    if (!d) return;
+    if (!d || d.zoom === zoom) return;
+    d.zoom = zoom;
     [d.svg, d.footer].forEach((svg, i) => {
       if (!svg) return;
       svg.setAttribute('width', String(d.width * zoom));
