@@ -9,14 +9,16 @@
 //   script has run.
 // - keystroke: one more character typed into the label of the middle data segment, with the
 //   preview scrolled to that arrow (the cursor's arrow is scrolled into view): the host's
-//   analysis and slicing (warm, as a preview keeps them) plus the webview's drawing to the frame
-//   painted after it. Plain Mermaid: the whole new text rendered and put in the page, to the frame.
+//   analysis, slicing and encoding (warm, as a preview keeps them; a slice the page has goes by
+//   reference) plus the webview's decoding and drawing to the frame painted after it. VS Code's
+//   message channel between the two is not in it (the page gets the message directly). Plain Mermaid: the whole new text rendered and put in the page, to the frame.
 // Needs the bundles: the npm script builds them first. (`performance` inside page functions is
 // the page's own.)
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { diagramPayload, PreviewMemory } from '../../client/src/preview/payload';
+import { SliceEncoder } from '../../client/src/preview/sliceWire';
 import type { RenderedMessage, UpdateMessage } from '../../client/src/preview/protocol';
 import { wholeMermaid } from '../../server/src/core/render/mermaidSlices';
 import { flowOf } from '../browser/flows';
@@ -44,17 +46,22 @@ function median(xs: number[]): number {
 /** The label typed into, run `i` (each run one character longer). */
 const typed = (i: number): string => `typing ${'abcdefghijklmnopqrstuvwxyz'.slice(0, i % 26)}${i >= 26 ? i : ''}`;
 
+/** What a preview's host keeps: the memory of the last edit, and what it sent the page last. */
 interface Host {
   memory: PreviewMemory;
+  encoder: SliceEncoder;
   seq: number;
 }
 
-function update(host: Host, n: number, label: string): { msg: UpdateMessage; ms: number } {
+const newHost = (): Host => ({ memory: new PreviewMemory(), encoder: new SliceEncoder(), seq: 0 });
+
+function update(host: Host, n: number, label: string): { msg: UpdateMessage; ms: number; slices: number } {
   const text = flowOf(n, label);
   const t0 = performance.now();
   const payload = diagramPayload(text, {}, host.memory);
+  const diagram = host.encoder.encode(payload.diagram);
   const ms = performance.now() - t0;
-  return { msg: { type: 'update', seq: ++host.seq, uri: URI, ...payload }, ms };
+  return { msg: { type: 'update', seq: ++host.seq, uri: URI, ...payload, diagram }, ms, slices: diagram.slices.length };
 }
 
 interface Row {
@@ -84,15 +91,15 @@ async function measure(browser: Browser, n: number): Promise<Row> {
   let plain: { page: Page; close: () => Promise<void> } | undefined;
   for (let i = 0; i < Math.max(r.open, r.plainOpen); i++) {
     if (i < r.open) {
-      const host: Host = { memory: new PreviewMemory(), seq: 0 };
-      const { msg, ms } = update(host, n, 'warm-up');
+      const host = newHost();
+      const { msg, ms, slices } = update(host, n, 'warm-up');
       t.host0.push(ms);
       const p = await openPreviewPage(browser, { width: 1000, height: 800, autoUpdate: msg });
       const marks = await waitMarks(p.page, msg.seq);
       t.open.push(marks.ready);
       t.first.push(marks.painted - marks.ready);
       await preview?.p.close();
-      preview = { p, host, slices: msg.diagram.slices.length };
+      preview = { p, host, slices };
     }
     if (i < r.plainOpen) {
       const pl = await plainPage(browser, plainText('warm-up'));

@@ -9,7 +9,7 @@ import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeNonce, previewHtml } from '../../client/src/preview/html';
 import { arrowLines, payloadOf, type PreviewMemory } from '../../client/src/preview/payload';
-import type { HostMessage, PreviewState, UpdateMessage, WebviewMessage } from '../../client/src/preview/protocol';
+import type { DiagramUpdate, HostMessage, PreviewState, UpdateMessage, WebviewMessage } from '../../client/src/preview/protocol';
 import { analyze } from '../../server/src/core/analyze';
 import type { Analysis } from '../../server/src/core/tcp/analysis';
 
@@ -202,7 +202,7 @@ export async function openPreviewPage(browser: Browser, opts: OpenOptions = {}):
 }
 
 /** An update the host would send for `text`, with what the tests check it against. */
-export type TestUpdate = UpdateMessage & { analysis: Analysis; messageLines: number[] };
+export type TestUpdate = DiagramUpdate & { analysis: Analysis; messageLines: number[] };
 
 /** The update the host would send for `text` (pass the preview's memory to slice as it does across edits). */
 export function updateFor(text: string, seq: number, uri = 'file:///test.tcpflow', memory?: PreviewMemory): TestUpdate {

@@ -5,6 +5,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { PreviewMemory } from '../../client/src/preview/payload';
+import { SliceEncoder } from '../../client/src/preview/sliceWire';
 import type { ExportResult, RenderedMessage, RevealMessage, WebviewMessage } from '../../client/src/preview/protocol';
 import { flowOf } from './flows';
 import { draw, sharedBrowser, withPreviewPage, scrollTo, settled, updateFor, type OpenOptions, type PreviewPage } from './harness';
@@ -115,9 +116,10 @@ describe('preview webview: a long flow in slices', () => {
   it('redraws only the slice whose text a keystroke changed (renders counted)', async () => {
     await withPage({}, async (p) => {
       const memory = new PreviewMemory();
+      const encoder = new SliceEncoder(); // as the host sends them: a slice the page has goes by reference
       const text = flowOf(600, 'typing');
       const u1 = updateFor(text, 1, undefined, memory);
-      await draw(p, u1);
+      await draw(p, { ...u1, diagram: encoder.encode(u1.diagram) });
       const line = text.split('\n').findIndex((l) => l.includes('"typing"'));
       await p.send({ type: 'highlight', line });
       await settled(p);
@@ -129,7 +131,9 @@ describe('preview webview: a long flow in slices', () => {
       });
       assert.ok(before.drawn >= 3, `several slices drawn around the edit: ${before.drawn}`);
       const u2 = updateFor(text.replace('"typing"', '"typist"'), 2, undefined, memory);
-      const m = await draw(p, u2);
+      const wire = encoder.encode(u2.diagram);
+      assert.equal(wire.slices.filter((x) => x.body !== undefined).length, 1, 'one slice’s text sent');
+      const m = await draw(p, { ...u2, diagram: wire });
       assert.ok(isRendered(m) && !m.unchanged, JSON.stringify(m));
       assert.equal(m.renders, 1, 'one Mermaid render for the keystroke');
       await settled(p);
@@ -143,6 +147,20 @@ describe('preview webview: a long flow in slices', () => {
       assert.equal(afterEdit.renders, before.renders + 1, 'no other slice was drawn again');
       assert.deepEqual(afterEdit.fresh, [target], 'the one new drawing is the edited slice');
       assert.ok(await p.page.locator('#diagram text', { hasText: 'typist' }).count());
+    });
+  });
+
+  it('asks for every slice again (ready) when sent a reference to a slice it does not have', async () => {
+    await withPage({}, async (p) => {
+      const encoder = new SliceEncoder();
+      encoder.encode(updateFor(flowOf(300, 'a'), 1).diagram); // sent to a page that is gone
+      const u = updateFor(flowOf(300, 'b'), 2);
+      const from = (await p.posted()).length;
+      await p.send({ ...u, diagram: encoder.encode(u.diagram) });
+      await p.waitForPosted((x): x is WebviewMessage => x.type === 'ready', from);
+      assert.equal(await p.page.locator('#diagram > .tf-slice').count(), 0, 'nothing drawn from a diagram it could not read');
+      const m = await draw(p, updateFor(flowOf(300, 'b'), 3));
+      assert.ok(isRendered(m));
     });
   });
 

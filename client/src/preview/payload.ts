@@ -10,9 +10,9 @@ import { drawFlow, type DrawnFlow } from '../../../server/src/core/render/mermai
 import { planSlices, sliceMermaid, unitRows, type SlicePlan, type WidthCache } from '../../../server/src/core/render/mermaidSlices';
 import { LineMemo } from '../../../server/src/core/syntax/lineMemo';
 import type { Analysis } from '../../../server/src/core/tcp/analysis';
-import type { ErrorSummary, UpdateMessage } from './protocol';
+import type { DiagramUpdate, ErrorSummary } from './protocol';
 
-export type DiagramPayload = Omit<UpdateMessage, 'type' | 'seq' | 'uri'>;
+export type DiagramPayload = Omit<DiagramUpdate, 'type' | 'seq' | 'uri'>;
 
 /** Banner text from (error count, 1-based line of the first, its message). */
 export type ErrorFormatter = (count: number, line: number, message: string) => string;

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { previewHtml, makeNonce } from './html';
 import { diagramPayload, PreviewMemory, type DiagramPayload, type PayloadOptions } from './payload';
+import { SliceEncoder } from './sliceWire';
 import { isWebviewMessage, type ExportRequest, type HostMessage, type RenderedMessage, type WebviewMessage, type WebviewStrings } from './protocol';
 
 export const VIEW_TYPE = 'tcpflow.preview';
@@ -42,6 +43,8 @@ export class PreviewPanel implements vscode.Disposable {
   private drawError: Error | undefined;
   private highlightLine: number | null = null;
   private memory = new PreviewMemory();
+  /** What the webview was sent last (a slice it has goes as a reference). */
+  private readonly encoder = new SliceEncoder();
   /** The diagram of one version of the document, built ahead of `ready`. */
   private built: { version: number; uri: string; payload: DiagramPayload } | undefined;
   private building: ReturnType<typeof setTimeout> | undefined;
@@ -123,7 +126,8 @@ export class PreviewPanel implements vscode.Disposable {
   }
 
   private send(): void {
-    this.post({ type: 'update', seq: this.seq, uri: this.doc.uri.toString(), ...this.build() });
+    const payload = this.build();
+    this.post({ type: 'update', seq: this.seq, uri: this.doc.uri.toString(), ...payload, diagram: this.encoder.encode(payload.diagram) });
   }
 
   highlight(line: number | null): void {
@@ -162,7 +166,9 @@ export class PreviewPanel implements vscode.Disposable {
   private onMessage(m: WebviewMessage): void {
     switch (m.type) {
       case 'ready':
+        // A new page, or one that could not follow the slices sent: it gets them whole.
         this.ready = true;
+        this.encoder.reset();
         this.seq++;
         this.send();
         if (this.highlightLine !== null) this.post({ type: 'highlight', line: this.highlightLine });

@@ -1,5 +1,6 @@
 // The messages between the extension host and the preview webview (both sides import these types).
 import type { MermaidSlices } from '../../../server/src/core/render/mermaidSlices';
+import type { WireDiagram } from './sliceWire';
 
 /** Host → webview: a new diagram. `seq` grows with every edit; the webview ignores older ones. */
 export interface UpdateMessage {
@@ -9,14 +10,18 @@ export interface UpdateMessage {
   uri: string;
   /**
    * The diagram in slices (joined, they are renderMermaid's text): each with the 0-based source
-   * line of each of its arrows, in drawing order. The webview draws the slices in view.
+   * line of each of its arrows, in drawing order. The webview draws the slices in view. A slice
+   * whose text the webview was sent last time goes as a reference to it (sliceWire.ts).
    */
-  diagram: MermaidSlices;
+  diagram: WireDiagram;
   /** 0-based lines with an error (their arrows carry the core's `⚠ ` mark). */
   errorLines: number[];
   /** Error diagnostics: how many, and the banner text (already localized). */
   errors?: ErrorSummary;
 }
+
+/** An update with every slice's text at hand (the webview decodes what arrives into this). */
+export type DiagramUpdate = Omit<UpdateMessage, 'diagram'> & { diagram: MermaidSlices };
 
 export interface ErrorSummary {
   count: number;

@@ -1,6 +1,7 @@
 // The preview webview: wires the host's messages to the renderer, the toolbar to the zoom, and
 // keeps zoom and scroll in the webview state (so they survive hiding and a window reload).
-import type { HostMessage, PreviewState, UpdateMessage, WebviewMessage, WebviewStrings } from '../preview/protocol';
+import type { DiagramUpdate, HostMessage, PreviewState, WebviewMessage, WebviewStrings } from '../preview/protocol';
+import { SliceDecoder } from '../preview/sliceWire';
 import { Banner } from './banner';
 import { ColumnWidths } from './columns';
 import { DiagramView } from './diagram';
@@ -64,7 +65,7 @@ const banner = new Banner(byId('errors'), byId('notice'));
 let restoring: { x: number; y: number } | undefined = { x: state.scrollX ?? 0, y: state.scrollY ?? 0 };
 
 /** Starts at the top for another file; brings back the saved scroll for the same one. */
-function shown(u: UpdateMessage, settled: boolean): void {
+function shown(u: DiagramUpdate, settled: boolean): void {
   if (state.uri !== u.uri) {
     restoring = undefined;
     viewport.scrollTo(0, 0);
@@ -112,12 +113,17 @@ viewport.addEventListener('scroll', () => {
 });
 new ResizeObserver(() => renderer.wake()).observe(viewport);
 
+const decoder = new SliceDecoder();
 window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   const msg = e.data;
   switch (msg?.type) {
-    case 'update':
-      renderer.accept(msg);
+    case 'update': {
+      const diagram = decoder.decode(msg.diagram);
+      // Slices this page was never sent (it was reloaded meanwhile): ask for all of them again.
+      if (diagram) renderer.accept({ ...msg, diagram });
+      else post({ type: 'ready' });
       return;
+    }
     case 'highlight':
       view.highlight(msg.line);
       return;

@@ -5,7 +5,7 @@
 // the view shows the update, `rendered` is posted (with how many renders it took). A theme switch
 // is an update of every slice, drawn the same way.
 import { sliceMermaidText, widthFixerRows } from '../../../server/src/core/render/mermaidSlices';
-import type { UpdateMessage, WebviewMessage, WebviewStrings } from '../preview/protocol';
+import type { DiagramUpdate, WebviewMessage, WebviewStrings } from '../preview/protocol';
 import { Banner, format } from './banner';
 import type { ColumnWidths } from './columns';
 import type { DiagramView, SliceModel } from './diagram';
@@ -22,7 +22,7 @@ export interface RendererDeps {
   strings: WebviewStrings;
   post: (msg: WebviewMessage) => void;
   /** An update is in the view (before anything of it is drawn), and after each drawing until it is shown. */
-  shown: (update: UpdateMessage, settled: boolean) => void;
+  shown: (update: DiagramUpdate, settled: boolean) => void;
   /** Reports whether drawing is under way (`#diagram[data-busy]`, and the number of renders so far). */
   busy: (busy: boolean, renders: number) => void;
 }
@@ -41,7 +41,7 @@ const yieldToPaint = (): Promise<void> =>
   });
 
 interface Pending {
-  msg: UpdateMessage;
+  msg: DiagramUpdate;
   at: number;
 }
 
@@ -59,7 +59,7 @@ export class Renderer {
 
   constructor(private readonly d: RendererDeps) {}
 
-  accept(msg: UpdateMessage): void {
+  accept(msg: DiagramUpdate): void {
     if (this.newest && msg.seq <= this.newest.msg.seq) return; // stale: a newer edit is already here
     this.newest = { msg, at: performance.now() };
     this.wake();
