@@ -33,7 +33,8 @@ const URI = 'file:///bench.tcpflow';
 function runs(n: number): { open: number; keys: number; plainOpen: number; plainKeys: number } {
   if (n >= 10_000) return { open: 5, keys: 9, plainOpen: 1, plainKeys: 2 };
   if (n >= 1_500) return { open: 5, keys: 9, plainOpen: 3, plainKeys: 3 };
-  return { open: 7, keys: 11, plainOpen: 5, plainKeys: 7 };
+  if (n >= 500) return { open: 7, keys: 11, plainOpen: 5, plainKeys: 7 };
+  return { open: 15, keys: 21, plainOpen: 15, plainKeys: 21 };
 }
 
 function median(xs: number[]): number {

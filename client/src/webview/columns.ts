@@ -2,8 +2,9 @@
 // per kind of line, a run of zeros at least as wide as the widest text of that kind, measured on a
 // canvas in the fonts Mermaid measures with. Mermaid measures a text in `sans-serif` and in the
 // configured family and takes one of the two: here a text counts as wide as the wider of the two,
-// the zeros as narrow as the narrower, plus a margin, so the zeros always win. Rounded up to whole
-// steps: typing a longer label moves the columns (and redraws every slice) only once in a while.
+// the zeros as narrow as the narrower, plus a margin, so the zeros always win. The zeros come in
+// steps, with a step to spare when they grow, and shrink only once two steps are spare: typing a
+// longer label moves the columns (and so redraws every slice in view) only every few characters.
 import { widthFixers, type MermaidSlices, type WidestTexts } from '../../../server/src/core/render/mermaidSlices';
 import { SEQUENCE_FONTS } from './engine';
 
@@ -17,6 +18,8 @@ type Kind = WidestTexts['kind'];
 export class ColumnWidths {
   private readonly g: CanvasRenderingContext2D | null;
   private readonly widths = new Map<string, number>();
+  /** The zeros each kind of line has now. */
+  private readonly chosen = new Map<string, number>();
 
   constructor() {
     this.g = document.createElement('canvas').getContext('2d');
@@ -29,9 +32,15 @@ export class ColumnWidths {
 
   private zeros(w: WidestTexts): number {
     const need = Math.max(0, ...w.texts.map((t) => this.measure(t, w.kind, Math.max))) + MARGIN;
+    const fits = (n: number): boolean => n > 0 && this.measure('0'.repeat(n), w.kind, Math.min) >= need;
+    const key = `${w.kind}\n${w.shape}`;
+    const now = this.chosen.get(key);
+    if (now !== undefined && fits(now) && !fits(now - 2 * STEP)) return now;
     const zero = Math.max(1, this.measure('0'.repeat(STEP), w.kind, Math.min) / STEP);
     let n = STEP * Math.ceil(need / zero / STEP);
-    while (this.measure('0'.repeat(n), w.kind, Math.min) < need) n += STEP;
+    while (!fits(n)) n += STEP;
+    n += STEP;
+    this.chosen.set(key, n);
     return n;
   }
 
