@@ -53,7 +53,11 @@ export function registerExportCommands(manager: PreviewManager, lang: Lang): vsc
     try {
       const panel = manager.panelFor(doc.uri) ?? manager.open(doc, vscode.ViewColumn.Beside, true);
       if (!panel.panel.visible) panel.panel.reveal(undefined, true); // a hidden webview cannot draw
-      const data = await panel.requestExport({ format, scale, background });
+      // A long flow's slices are drawn for it first (10,000 segments: tens of seconds).
+      const data = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting the diagram…') },
+        () => panel.requestExport({ format, scale, background }),
+      );
       const bytes = format === 'png' ? Buffer.from(data, 'base64') : new TextEncoder().encode(data);
       return await save(doc, format, target, bytes);
     } catch (err) {
