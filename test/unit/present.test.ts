@@ -24,14 +24,14 @@ describe('present: the user’s severities', () => {
 
   it('the preview marks the arrow and counts the error in its banner when TF204 is an error', () => {
     const a = analyze(FLOW);
-    const plain = payloadOf(a);
+    const plain = payloadOf(a, FLOW);
     assert.deepEqual([plain.errorLines, plain.errors], [[], undefined]);
-    const strict = payloadOf(a, { severities: () => ({ TF204: 'error' }) });
+    const strict = payloadOf(a, FLOW, { severities: () => ({ TF204: 'error' }) });
     assert.deepEqual(strict.errorLines, [2]);
-    assert.match(strict.mermaidText, /A->>B: ⚠ FIN,ACK/);
+    assert.match(strict.diagram.slices.map((x) => x.body).join('\n'), /A->>B: ⚠ FIN,ACK/);
     assert.equal(strict.errors?.count, 1);
     assert.match(strict.errors!.text, /^1 error — line 3: A's FIN has no ACK flag/);
-    const ko = payloadOf(a, { lang: 'ko', severities: () => ({ TF204: 'error' }) });
+    const ko = payloadOf(a, FLOW, { lang: 'ko', severities: () => ({ TF204: 'error' }) });
     assert.match(ko.errors!.text, /^오류 1개 — 3번 줄: /);
   });
 

@@ -3,7 +3,7 @@
 // Every export command takes optional (source, target) Uris: a target skips the save dialog.
 import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/core/analyze';
-import type { Lang } from '../../../server/src/core/i18n';
+import { toLang, ui, type Lang } from '../../../server/src/core/i18n';
 import { renderMarkdown } from '../../../server/src/core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
 import { bytesOfBase64, fileNameOf, stemOf } from '../uriNames';
@@ -52,7 +52,11 @@ export function registerExportCommands(manager: PreviewManager, lang: Lang): vsc
     try {
       const panel = manager.panelFor(doc.uri) ?? manager.open(doc, vscode.ViewColumn.Beside, true);
       if (!panel.panel.visible) panel.panel.reveal(undefined, true); // a hidden webview cannot draw
-      const data = await panel.requestExport({ format, scale, background });
+      // A long flow's slices are drawn for it first (10,000 segments: tens of seconds).
+      const data = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: ui(toLang(vscode.env.language)).preview.exporting },
+        () => panel.requestExport({ format, scale, background }),
+      );
       const bytes = format === 'png' ? bytesOfBase64(data) : new TextEncoder().encode(data);
       return await save(doc, format, target, bytes);
     } catch (err) {

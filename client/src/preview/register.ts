@@ -26,7 +26,7 @@ function webviewStrings(): WebviewStrings {
     zoomFit: vscode.l10n.t('Fit to Width'),
     zoomReset: vscode.l10n.t('Actual Size'),
     // The placeholders stay for the webview to fill in.
-    tooLarge: `${texts.tooLarge('{0}', '{1}')} ${texts.splitOrExport}`,
+    pngTooLarge: texts.pngTooLarge('{0}', '{1}'),
     renderError: texts.renderFailed('{0}'),
     loading: vscode.l10n.t('Drawing…'),
   };

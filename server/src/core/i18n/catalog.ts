@@ -117,4 +117,8 @@ export interface ScreenTexts {
   tooLarge: (segments: number | string, max: number | string) => string;
   splitOrExport: string;
   renderFailed: (reason: string) => string;
+  /** A diagram too tall for one PNG: its height, and the most a canvas takes (placeholders pass through). */
+  pngTooLarge: (height: number | string, max: number | string) => string;
+  /** While a long flow's slices are drawn for an export. */
+  exporting: string;
 }

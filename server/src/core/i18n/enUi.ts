@@ -36,5 +36,7 @@ export const enUi: Ui = {
     tooLarge: (segments, max) => `This flow has ${segments} segments: more than the preview draws (${max}).`,
     splitOrExport: 'Split it into several files, or export it to Markdown.',
     renderFailed: (reason) => `Mermaid could not draw this diagram: ${reason}`,
+    pngTooLarge: (height, max) => `The diagram is ${height} px tall: too large for one PNG (at most ${max} px a side). Export it as SVG or Markdown instead.`,
+    exporting: 'Exporting the diagram…',
   },
 };

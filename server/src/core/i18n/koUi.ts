@@ -28,5 +28,7 @@ export const koUi: Ui = {
     tooLarge: (segments, max) => `이 흐름에는 세그먼트가 ${segments}개 있어 미리 보기가 그리는 한도(${max}개)를 넘습니다.`,
     splitOrExport: '여러 파일로 나누거나 Markdown으로 내보내세요.',
     renderFailed: (reason) => `Mermaid가 이 다이어그램을 그리지 못했습니다: ${reason}`,
+    pngTooLarge: (height, max) => `다이어그램 높이가 ${height}px라서 PNG 하나에 담기에 너무 큽니다(한 변은 최대 ${max}px). SVG나 Markdown으로 내보내세요.`,
+    exporting: '다이어그램을 내보내는 중…',
   },
 };
