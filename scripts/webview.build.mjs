@@ -6,7 +6,8 @@
 // `node scripts/webview.build.mjs [--production] [--watch]` builds it alone; build.mjs imports
 // `webviewBuilds`.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const production = process.argv.includes('--production');
@@ -26,6 +27,29 @@ const noLazyChunks = {
         if (bad.length) errors.push({ text: `${file} may load code at run time (${bad.map(String).join(', ')}): the webview CSP forbids it` });
       }
       return errors.length ? { errors } : undefined;
+    });
+  },
+};
+
+/**
+ * The preview page's script is loaded and compiled on every open: the build fails if it grows past
+ * this (576 KB when set; a mermaid update that makes a stub above miss its chunk shows up here).
+ */
+const PREVIEW_BUDGET = 600 * 1024;
+const budget = {
+  name: 'tcpflow-bundle-budget',
+  setup(build) {
+    build.onEnd((result) => {
+      if (result.errors.length) return undefined;
+      const file = `${build.initialOptions.outdir}/preview.js`;
+      let size;
+      try {
+        size = statSync(file).size;
+      } catch {
+        return undefined; // a build without the preview page (the bench's)
+      }
+      if (size <= PREVIEW_BUDGET) return undefined;
+      return { errors: [{ text: `${file} is ${Math.round(size / 1024)} KB, over its ${PREVIEW_BUDGET / 1024} KB budget: what did the bundle gain?` }] };
     });
   },
 };
@@ -52,6 +76,48 @@ const sequenceOnly = {
   },
 };
 
+/**
+ * Mermaid chunks a sequence diagram of ours never reaches, stubbed (each found by what it exports:
+ * chunk names change with every mermaid release). A stub throws if it is ever called, so a miss
+ * shows as Mermaid's error in the banner, never as a wrong picture.
+ * - The layout-loader registry (flowchart node shapes, hand-drawn rough.js): mermaid's core only
+ *   hands it on through its API (`registerLayoutLoaders`, kept as a no-op).
+ * - js-yaml: read only for `---` front matter and `participant A@{ … }` metadata, which the core
+ *   never writes (it escapes `{`, `}`, `%`, and starts every text with `sequenceDiagram`).
+ * Mermaid's chunks are also marked free of side effects (they only define things), so the ones
+ * imported merely for their side effects (`import "./chunk-….mjs"`) and otherwise unused drop out.
+ */
+const missing = (what) => `const missing = () => { throw new Error('not in the TCP Flow preview bundle: ${what}'); };`;
+const MERMAID_STUBS = [
+  {
+    exports: /export \{\s*registerLayoutLoaders,\s*render,\s*getRegisteredLayoutAlgorithm\s*\};/,
+    contents: `${missing('mermaid layout loaders')}
+export { missing as render, missing as getRegisteredLayoutAlgorithm };
+export const registerLayoutLoaders = () => undefined;`,
+  },
+  {
+    exports: /export \{\s*JSON_SCHEMA,\s*load\s*\};/,
+    contents: `${missing('YAML (front matter, participant metadata)')}
+export { missing as load };
+export const JSON_SCHEMA = {};`,
+  },
+];
+const MERMAID_CHUNK = /mermaid[\\/]dist[\\/]chunks[\\/]mermaid\.core[\\/]chunk-\w+\.mjs$/;
+const mermaidStubs = {
+  name: 'tcpflow-mermaid-stubs',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*chunk-\w+\.mjs$/ }, (args) => {
+      if (!/node_modules[\\/]mermaid[\\/]dist[\\/]/.test(args.importer)) return undefined;
+      return { path: path.join(path.dirname(args.importer), args.path), sideEffects: false };
+    });
+    build.onLoad({ filter: MERMAID_CHUNK }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const stub = MERMAID_STUBS.find((s) => s.exports.test(source));
+      return stub ? { loader: 'js', contents: stub.contents } : undefined;
+    });
+  },
+};
+
 export const webviewBuilds = [
   {
     entryPoints: [
@@ -69,7 +135,7 @@ export const webviewBuilds = [
     sourcemap: production ? false : 'linked',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [sequenceOnly, noLazyChunks],
+    plugins: [sequenceOnly, mermaidStubs, noLazyChunks, budget],
   },
   {
     entryPoints: [
@@ -83,8 +149,18 @@ export const webviewBuilds = [
   },
 ];
 
+/** `--bench`: the preview bench's baseline, plain Mermaid with the preview's configuration (never shipped). */
+const benchBuild = {
+  ...webviewBuilds[0],
+  entryPoints: [{ in: 'test/bench/plainMermaid.ts', out: 'plain-mermaid' }],
+  outdir: 'out/bench',
+  sourcemap: false,
+};
+
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  if (process.argv.includes('--watch')) {
+  if (process.argv.includes('--bench')) {
+    await esbuild.build(benchBuild);
+  } else if (process.argv.includes('--watch')) {
     for (const b of webviewBuilds) await (await esbuild.context(b)).watch();
   } else {
     await Promise.all(webviewBuilds.map((b) => esbuild.build(b)));

@@ -2,12 +2,14 @@
 // client/src/preview/html.ts), served from a fake origin, with an acquireVsCodeApi shim that
 // records every postMessage, and the host's messages delivered as window `message` events.
 // Used by the browser tests and the preview bench. Needs `node scripts/webview.build.mjs` first.
+import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeNonce, previewHtml } from '../../client/src/preview/html';
-import { payloadOf } from '../../client/src/preview/payload';
-import type { HostMessage, PreviewState, UpdateMessage, WebviewMessage } from '../../client/src/preview/protocol';
+import { arrowLines, payloadOf, type PreviewMemory } from '../../client/src/preview/payload';
+import type { DiagramUpdate, HostMessage, PreviewState, UpdateMessage, WebviewMessage } from '../../client/src/preview/protocol';
 import { analyze } from '../../server/src/core/analyze';
 import type { Analysis } from '../../server/src/core/tcp/analysis';
 
@@ -54,8 +56,36 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+/** One browser for the tests of a file: launched before them, closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is launched before the tests run');
+    return browser;
+  };
+}
+
+/** Opens a preview page, runs `f` on it, checks that nothing violated the CSP or threw, closes it. */
+export async function withPreviewPage<T>(browser: Browser, opts: OpenOptions, f: (p: PreviewPage) => Promise<T>): Promise<T> {
+  const p = await openPreviewPage(browser, opts);
+  try {
+    const result = await f(p);
+    assert.deepEqual(await p.problems(), [], 'no CSP violation, no page error');
+    return result;
+  } finally {
+    await p.close();
+  }
+}
+
 export interface PreviewPage {
   page: Page;
+  marks(): Promise<PageMarks>;
   /** Everything the webview posted so far. */
   posted(): Promise<WebviewMessage[]>;
   send(msg: HostMessage): Promise<void>;
@@ -71,6 +101,18 @@ export interface OpenOptions {
   state?: PreviewState;
   width?: number;
   height?: number;
+  /** Sent as soon as the page posts `ready`, as the host sends the update it built while the page loaded. */
+  autoUpdate?: UpdateMessage;
+}
+
+/**
+ * Times the page records (performance.now(), from the start of navigation): `ready`, and for each
+ * update seq when its `rendered` (or `renderFailed`) was posted and when the frame after it was painted.
+ */
+export interface PageMarks {
+  ready?: number;
+  posted: Record<number, number>;
+  painted: Record<number, number>;
 }
 
 /** Opens the preview page in a new browser context and waits until it posted `ready`. */
@@ -82,7 +124,7 @@ export async function openPreviewPage(browser: Browser, opts: OpenOptions = {}):
     nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
     scriptUri: `${ORIGIN}/preview.js`,
     styleUri: `${ORIGIN}/preview.css`,
-    strings: { zoomIn: 'Zoom In', zoomOut: 'Zoom Out', zoomFit: 'Fit', zoomReset: '100%', tooLarge: 'This flow has {0} segments: more than the preview draws ({1}).', renderError: 'Mermaid could not draw this diagram: {0}', loading: 'Drawing…' },
+    strings: { zoomIn: 'Zoom In', zoomOut: 'Zoom Out', zoomFit: 'Fit', zoomReset: '100%', pngTooLarge: 'The diagram is {0} px tall: too large for one PNG (at most {1} px a side).', renderError: 'Mermaid could not draw this diagram: {0}', loading: 'Drawing…' },
     lang: 'en',
   }).replace('<body>', `<body class="${opts.theme ?? 'vscode-light'}">`);
   await page.route(`${ORIGIN}/**`, (route) => {
@@ -94,30 +136,51 @@ export async function openPreviewPage(browser: Browser, opts: OpenOptions = {}):
   });
   // tsx compiles this file with esbuild's keepNames: functions sent to the page call `__name`.
   await page.addInitScript({ content: 'window.__name = (f) => f;' });
-  await page.addInitScript((initial) => {
-    const w = window as unknown as Record<string, unknown>;
-    const posted: unknown[] = [];
-    const problems: string[] = [];
-    let state: unknown = initial;
-    w.__posted = posted;
-    w.__problems = problems;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (m: unknown) => posted.push(JSON.parse(JSON.stringify(m))),
-      getState: () => state,
-      setState: (s: unknown) => {
-        state = s;
-        w.__state = s;
-      },
-    });
-    document.addEventListener('securitypolicyviolation', (e) => problems.push(`CSP ${e.violatedDirective}: ${e.blockedURI}`));
-    window.addEventListener('error', (e) => problems.push(`error: ${e.message}`));
-  }, opts.state);
+  await page.addInitScript(
+    ([initial, autoUpdate]) => {
+      const w = window as unknown as Record<string, unknown>;
+      const posted: unknown[] = [];
+      const problems: string[] = [];
+      const marks: PageMarks = { posted: {}, painted: {} };
+      let state: unknown = initial;
+      w.__posted = posted;
+      w.__problems = problems;
+      w.__marks = marks;
+      const mark = (m: { type?: string; seq?: number }): void => {
+        const now = performance.now();
+        if (m.type === 'ready') {
+          marks.ready = now;
+          if (autoUpdate) setTimeout(() => window.postMessage(autoUpdate, '*'), 0);
+        } else if ((m.type === 'rendered' || m.type === 'renderFailed') && m.seq !== undefined) {
+          const seq = m.seq;
+          marks.posted[seq] = now;
+          // rAF runs just before the frame is painted; the task after it runs once it is.
+          requestAnimationFrame(() => setTimeout(() => (marks.painted[seq] = performance.now()), 0));
+        }
+      };
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: unknown) => {
+          mark(m as { type?: string; seq?: number });
+          posted.push(JSON.parse(JSON.stringify(m)));
+        },
+        getState: () => state,
+        setState: (s: unknown) => {
+          state = s;
+          w.__state = s;
+        },
+      });
+      document.addEventListener('securitypolicyviolation', (e) => problems.push(`CSP ${e.violatedDirective}: ${e.blockedURI}`));
+      window.addEventListener('error', (e) => problems.push(`error: ${e.message}`));
+    },
+    [opts.state, opts.autoUpdate && toMessage(opts.autoUpdate)] as const,
+  );
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(`pageerror: ${e.message}`));
   await page.goto(`${ORIGIN}/`);
   const posted = (): Promise<WebviewMessage[]> => page.evaluate(() => (window as unknown as { __posted: WebviewMessage[] }).__posted);
   const pp: PreviewPage = {
     page,
+    marks: () => page.evaluate(() => (window as unknown as { __marks: PageMarks }).__marks),
     posted,
     send: async (msg) => {
       await page.evaluate((m) => window.postMessage(m, '*'), msg);
@@ -138,16 +201,20 @@ export async function openPreviewPage(browser: Browser, opts: OpenOptions = {}):
   return pp;
 }
 
-/** The update the host would send for `text`. */
-export function updateFor(text: string, seq: number, uri = 'file:///test.tcpflow'): UpdateMessage & { analysis: Analysis } {
+/** An update the host would send for `text`, with what the tests check it against. */
+export type TestUpdate = DiagramUpdate & { analysis: Analysis; messageLines: number[] };
+
+/** The update the host would send for `text` (pass the preview's memory to slice as it does across edits). */
+export function updateFor(text: string, seq: number, uri = 'file:///test.tcpflow', memory?: PreviewMemory): TestUpdate {
   const analysis = analyze(text);
-  return { type: 'update', seq, uri, ...payloadOf(analysis), analysis };
+  const payload = payloadOf(analysis, text, {}, memory);
+  return { type: 'update', seq, uri, ...payload, analysis, messageLines: arrowLines(payload) };
 }
 
-/** The message alone, without the analysis the tests keep beside it. */
+/** The message alone, without what the tests keep beside it. */
 export function toMessage(u: UpdateMessage): UpdateMessage {
-  const { type, seq, uri, mermaidText, messageLines, errorLines, errors } = u;
-  return { type, seq, uri, mermaidText, messageLines, errorLines, errors };
+  const { type, seq, uri, diagram, errorLines, errors } = u;
+  return { type, seq, uri, diagram, errorLines, errors };
 }
 
 /** Sends an update and waits for the webview's `rendered` (or `renderFailed`) for that seq. */
@@ -155,4 +222,16 @@ export async function draw(p: PreviewPage, update: UpdateMessage): Promise<Webvi
   const from = (await p.posted()).length;
   await p.send(toMessage(update));
   return p.waitForPosted((m): m is WebviewMessage => (m.type === 'rendered' || m.type === 'renderFailed') && m.seq === update.seq, from);
+}
+
+/** Resolves once the preview has drawn everything it wants near the view (after the next frame). */
+export async function settled(p: PreviewPage): Promise<void> {
+  await p.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
+  await p.page.waitForFunction(() => document.getElementById('diagram')?.dataset.busy !== 'true', undefined, { polling: 'raf', timeout: 120_000 });
+}
+
+/** Scrolls the preview to `y` and waits until the slices brought into view are drawn. */
+export async function scrollTo(p: PreviewPage, y: number): Promise<void> {
+  await p.page.$eval('#viewport', (v, top) => v.scrollTo(0, top), y);
+  await settled(p);
 }

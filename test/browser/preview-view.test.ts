@@ -1,34 +1,18 @@
 // The preview webview's view: zoom controls, zoom and scroll kept across updates and restored
 // from the saved webview state, SVG and PNG export, and screenshots in light and dark.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
 import type { ExportResult, PreviewState, WebviewMessage } from '../../client/src/preview/protocol';
-import { draw, launchBrowser, openPreviewPage, updateFor, type OpenOptions, type PreviewPage } from './harness';
+import { draw, sharedBrowser, withPreviewPage, updateFor, type OpenOptions, type PreviewPage } from './harness';
 
 const LOST_SYN = readFileSync('examples/lost-syn-retransmission.tcpflow', 'utf8');
 const HANDSHAKE = readFileSync('examples/three-way-handshake.tcpflow', 'utf8');
 /** The same flow with one label typed differently: a new diagram of the same size. */
 const edited = (text: string, n: number): string => text.replace('"GET /"', `"GET /${'x'.repeat(n)}"`);
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
-async function withPage(opts: OpenOptions, f: (p: PreviewPage) => Promise<void>): Promise<void> {
-  const p = await openPreviewPage(browser, opts);
-  try {
-    await f(p);
-    assert.deepEqual(await p.problems(), [], 'no CSP violation, no page error');
-  } finally {
-    await p.close();
-  }
-}
+const browser = sharedBrowser();
+const withPage = (opts: OpenOptions, f: (p: PreviewPage) => Promise<void>): Promise<void> => withPreviewPage(browser(), opts, f);
 
 const svgSize = (p: PreviewPage): Promise<{ width: number; height: number; natural: number }> =>
   p.page.$eval('#diagram svg', (svg) => ({
@@ -70,8 +54,7 @@ describe('preview webview: zoom and scroll', () => {
       await p.page.$eval('#viewport', (v) => v.scrollTo(0, 300));
       await draw(p, updateFor(edited(HANDSHAKE, 5), 2));
       assert.equal((await viewport(p)).top, 300);
-      await new Promise((r) => setTimeout(r, 100));
-      assert.equal((await saved(p)).scrollY, 300);
+      await p.page.waitForFunction(() => (window as unknown as { __state?: PreviewState }).__state?.scrollY === 300);
     });
   });
 

@@ -111,6 +111,14 @@ describe('language server: completion', () => {
     assert.equal(newText(time), 'TIME_WAIT');
   });
 
+  it('in a par block: the receiver’s state when its segment arrives, after every send of the block', async () => {
+    const open = (at: string) => `par\n  A -> B: SYN seq=1\nand\n  ${at}: SYN seq=5\nend\n`;
+    assert.equal((await complete(s, open('B -> A(SYN‸_SENT)')))[0].label, 'SYN_SENT');
+    assert.equal((await complete(s, open('B(CL‸OSED) -> A')))[0].label, 'CLOSED');
+    // A line still being typed is no event yet: A after every send of the block and the arrivals above.
+    assert.equal((await complete(s, open('B -> A(‸)')))[0].label, 'SYN_SENT');
+  });
+
   it('in a state line: participants, then states with the computed one first', async () => {
     assert.deepEqual(labels(await complete(s, `${HANDSHAKE}state ‸`)), ['A', 'B']);
     const items = await complete(s, `${HANDSHAKE}state A: ESTABLISHED, B: ‸`);

@@ -26,6 +26,16 @@ describe('language server: diagnostics and quick fixes', () => {
     assert.deepEqual(broken.diagnostics.map((d) => d.code), ['TF108']);
   });
 
+  it('names the root of a mistake that became certain on a later line (related information, SPEC §8.6)', async () => {
+    const { uri, diagnostics } = await s.open(
+      'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA -> B: ACK seq=101 ack=301\nA -> B: PSH,ACK seq=101 ack=301 len=11\nB -> A: ACK seq=301 ack=111\nA -> B: PSH,ACK seq=111 ack=301 len=5\n',
+    );
+    assert.deepEqual(
+      diagnostics.diagnostics.map((d) => [d.code, d.range.start.line, d.relatedInformation]),
+      [['TF221', 4, [{ location: { uri, range: { start: { line: 3, character: 36 }, end: { line: 3, character: 38 } } }, message: 'the mistake: len=11, where the flow says 10' }]]],
+    );
+  });
+
   it('clears diagnostics on close', async () => {
     const { uri } = await s.open('A -> B: SYN,FIN seq=1\n');
     const cleared = s.nextDiagnostics(uri);
@@ -85,6 +95,9 @@ describe('language server: diagnostics and quick fixes', () => {
     // Settings arrive after `initialized`; a change makes sure they were applied before we look.
     const d = await custom.change(uri, 'A -> B: FIN(u)\n\n');
     assert.deepEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['TF204', 3]]);
+    // The hover on the squiggle says the same severity.
+    const hover = (await custom.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } })) as { contents: { value: string } };
+    assert.match(hover.contents.value, /\*\*TF204\*\* \(info\): /);
     await custom.close();
   });
 });

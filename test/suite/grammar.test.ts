@@ -133,6 +133,9 @@ suite('Grammar (VS Code TextMate engine)', () => {
     expectScope(line, 'x', 'variable.other.symbol');
     expectScope('A -> B: SYN', '->', 'keyword.operator.arrow');
     expectScope('A -x B: SYN', '-x', 'keyword.operator.arrow.lost');
+    // Every alias the checker accepts, SYN-RECV as ss and netstat print it (the grammar is made from the vocabulary).
+    expectScope('A(SYN-RECV) -> B(SYN_RECV): ACK', 'SYN-RECV', 'entity.name.type.state');
+    expectScope('A(SYN-RECV) -> B(SYN_RECV): ACK', 'SYN_RECV', 'entity.name.type.state');
     expectScope('  A(ESTABLISHED) -> B: FIN', 'A', 'variable.other.participant', 0, ['par']);
   });
 

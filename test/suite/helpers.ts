@@ -36,8 +36,9 @@ export function scratchFile(name: string, text: string): vscode.Uri {
   return vscode.Uri.file(file);
 }
 
-export function exampleText(ext: vscode.Extension<unknown>, name: string): string {
-  return fs.readFileSync(path.join(ext.extensionPath, 'examples', name), 'utf8');
+/** The repository's examples/NAME: read from the repository (this file runs from out/test/suite), as an installed extension ships none. */
+export function exampleText(_ext: vscode.Extension<unknown>, name: string): string {
+  return fs.readFileSync(path.join(__dirname, '..', '..', '..', 'examples', name), 'utf8');
 }
 
 /** Writes `text` to a fresh file named after `name` in the scratch folder, opens it and shows it. */
@@ -144,13 +145,20 @@ export function positionOf(doc: vscode.TextDocument, line: number, needle: strin
  * window as it is now and waits for its answer. Only available there: returns false elsewhere (runTests()).
  * Protocol: a log line `TCPFLOW_SCREENSHOT <name>`; the runner writes `<ack dir>/<name>.json` when done.
  */
-export async function screenshot(name: string, timeoutMs = 60_000): Promise<boolean> {
+export interface ScreenshotAnswer {
+  ok: true;
+  file: string;
+  /** For `extension-page…`: the details page's README images, `width` 0 where one did not load. */
+  images?: { alt: string; src: string; width: number }[];
+}
+
+export async function screenshot(name: string, timeoutMs = 60_000): Promise<ScreenshotAnswer | false> {
   const ackDir = process.env.TCPFLOW_SCREENSHOT_ACK_DIR;
   if (!ackDir) return false;
   fs.mkdirSync(ackDir, { recursive: true });
   const ack = path.join(ackDir, `${name}.json`);
   fs.rmSync(ack, { force: true });
-  const answered = new Promise<void>((resolve, reject) => {
+  const answered = new Promise<ScreenshotAnswer>((resolve, reject) => {
     const done = (f: () => void) => {
       watcher.close();
       clearTimeout(timer);
@@ -158,8 +166,8 @@ export async function screenshot(name: string, timeoutMs = 60_000): Promise<bool
     };
     const check = () => {
       if (!fs.existsSync(ack)) return;
-      const r = JSON.parse(fs.readFileSync(ack, 'utf8')) as { ok: boolean; file?: string; error?: string };
-      done(() => (r.ok ? resolve() : reject(new Error(`screenshot ${name} failed: ${r.error}`))));
+      const r = JSON.parse(fs.readFileSync(ack, 'utf8')) as ScreenshotAnswer | { ok: false; error: string };
+      done(() => (r.ok ? resolve(r) : reject(new Error(`screenshot ${name} failed: ${r.error}`))));
     };
     // The runner writes the answer atomically (rename), so a 'rename' event means it is complete.
     const watcher = fs.watch(ackDir, () => check());
@@ -167,6 +175,5 @@ export async function screenshot(name: string, timeoutMs = 60_000): Promise<bool
     check();
   });
   console.log(`TCPFLOW_SCREENSHOT ${name}`);
-  await answered;
-  return true;
+  return answered;
 }

@@ -15,7 +15,9 @@ export function run(): Promise<void> {
     grep: process.env.TCPFLOW_TEST_GREP || undefined,
   });
   const testsRoot = __dirname;
-  for (const file of fs.readdirSync(testsRoot).filter((f) => f.endsWith('.test.js')).sort()) {
+  // installed.test.js checks the installed VSIX: only when run-suite.mjs --installed installed one.
+  const wanted = (f: string) => f.endsWith('.test.js') && (f !== 'installed.test.js' || !!process.env.TCPFLOW_INSTALLED_VSIX);
+  for (const file of fs.readdirSync(testsRoot).filter(wanted).sort()) {
     mocha.addFile(path.resolve(testsRoot, file));
   }
   return new Promise((resolve, reject) => {

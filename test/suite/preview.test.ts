@@ -9,7 +9,8 @@ import type { PreviewApi, RenderEvent } from '../../client/src/preview/register'
 import { analyze } from '../../server/src/core/analyze';
 import { toLang } from '../../server/src/core/i18n';
 import { renderMarkdown } from '../../server/src/core/render/markdown';
-import { activateExtension, openExample, screenshot } from './helpers';
+import { flowOf } from '../browser/flows';
+import { activateExtension, openExample, openText, screenshot } from './helpers';
 
 /** The preview part of the extension's API (client/src/extension.ts returns it as `preview`). */
 async function previewApi(): Promise<PreviewApi> {
@@ -118,5 +119,25 @@ suite('Preview and export', () => {
     const bytes = fs.readFileSync(png.fsPath);
     assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
     assert.ok(bytes.readUInt32BE(16) > 100, 'a real width');
+  });
+
+  test('a long flow is drawn in slices: an edit redraws one, Export SVG writes them all', async () => {
+    const api = await previewApi();
+    const { doc, editor } = await openText('long-flow.tcpflow', flowOf(1000));
+    const first = nextRender(api, doc.uri);
+    await vscode.commands.executeCommand('tcpflow.openPreviewToSide');
+    const r = await first;
+    assert.ok((r.slices ?? 0) > 40, `slices: ${r.slices}`);
+    assert.ok((r.drawn ?? 0) >= 1 && (r.drawn ?? 0) < 10, `drawn for the first view: ${r.drawn}`);
+    // Typing in a label near the top (in view): one slice drawn again.
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('"part 2"'));
+    const redrawn = nextRender(api, doc.uri, (x) => x.seq > r.seq && !x.unchanged);
+    await editor.edit((e) => e.replace(new vscode.Range(line, 0, line, doc.lineAt(line).text.length), doc.lineAt(line).text.replace('"part 2"', '"part two"')));
+    assert.equal((await redrawn).renders, 1);
+    const svg = await vscode.commands.executeCommand<vscode.Uri | undefined>('tcpflow.exportSvg', doc.uri, beside(doc, 'svg'));
+    assert.ok(svg, 'SVG written');
+    const text = fs.readFileSync(svg.fsPath, 'utf8');
+    for (const label of ['part two', 'part 250', 'part 496', 'FIN,ACK']) assert.ok(text.includes(label), label);
+    assert.equal(text.match(/<svg /g)?.length, (r.slices ?? 0) + 2, 'the diagram, and a band per slice (two for the last)');
   });
 });

@@ -1,10 +1,10 @@
-// tcpflow-cli as users run it (SPEC §7): the built bundle, spawned, with its exit codes,
-// output formats and one-line errors.
+// tcpflow-cli (SPEC §7): its exit codes, output formats and one-line errors, run in-process
+// (cliRunner.ts); the last group spawns the built executable as users run it.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { ensureBuilt } from '../ensureBuilt';
-import { CLI, assertOneLineError, runCli, type CliResult } from './cliRunner';
+import { CLI, assertOneLineError, runBin, runCli, type CliResult } from './cliRunner';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -172,5 +172,27 @@ describe('tcpflow-cli trace', () => {
     assert.equal(lines.length, 6);
     assert.equal(lines[0], '1  send     A -> B: SYN seq=100    A=SYN_SENT B=LISTEN');
     assert.equal(lines[5], '3  deliver  A -> B: ACK seq=101 ack=301    A=ESTABLISHED B=ESTABLISHED');
+  });
+});
+
+describe('tcpflow-cli, the built executable', () => {
+  const bin = (args: string[], input?: string): CliResult => runBin(args, { cwd: dir, input });
+
+  it('exits 0 for a correct flow and 1 for a wrong one, reading files and stdin', () => {
+    const good = bin(['check', file('good.tcpflow', GOOD)]);
+    assert.deepEqual([good.code, good.stdout, good.stderr], [0, '0 errors, 0 warnings, 0 infos in 1 file\n', '']);
+    const bad = bin(['check', '-', '--format', 'json'], BAD);
+    assert.equal(bad.code, 1);
+    assert.deepEqual(JSON.parse(bad.stdout).map((d: { file: string; code: string }) => [d.file, d.code]), [['<stdin>', 'TF202']]);
+  });
+
+  it('refuses with one line on stderr and exit 2, no stack trace', () => {
+    assertOneLineError(bin(['check', 'missing.tcpflow']), /^tcpflow-cli: cannot read 'missing\.tcpflow': no such file or directory\n$/, /in 0 files\n$/);
+    assertOneLineError(bin(['frobnicate']), /unknown command 'frobnicate'/);
+  });
+
+  it('prints Mermaid and its help', () => {
+    assert.match(bin(['render', file('good.tcpflow', GOOD)]).stdout, /^ {4}A->>B: SYN seq=100$/m);
+    assert.match(bin(['--help']).stdout, /^Usage:\n {2}tcpflow-cli check FILE\.\.\./);
   });
 });

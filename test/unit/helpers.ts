@@ -3,35 +3,10 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import type { Diagnostic, Severity } from '../../server/src/core/diagnostics';
-import type { Range } from '../../server/src/core/syntax/ast';
 import type { Analysis } from '../../server/src/core/tcp/analysis';
+import { marked } from './parser-helpers';
 
-const OPEN = '⟦';
-const CLOSE = '⟧';
-
-/** Strips ⟦…⟧ markers and returns the ranges they enclosed, in order. */
-export function marked(src: string): { text: string; ranges: Range[] } {
-  const ranges: Range[] = [];
-  let text = '';
-  let line = 0;
-  let col = 0;
-  let open: { line: number; character: number } | undefined;
-  for (const ch of src) {
-    if (ch === OPEN) open = { line, character: col };
-    else if (ch === CLOSE) {
-      assert.ok(open, 'unbalanced marker');
-      ranges.push({ start: open, end: { line, character: col } });
-      open = undefined;
-    } else {
-      text += ch;
-      if (ch === '\n') {
-        line++;
-        col = 0;
-      } else col += ch.length;
-    }
-  }
-  return { text, ranges };
-}
+export { marked } from './parser-helpers';
 
 /** Dedents a template literal so tests can indent flows naturally. */
 export function flow(strings: TemplateStringsArray, ...values: unknown[]): string {

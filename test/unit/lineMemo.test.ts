@@ -53,10 +53,10 @@ describe('incremental parsing (LineMemo)', () => {
       fc.property(fc.constantFrom(...EXAMPLES), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
         const memo = new LineMemo();
         let text = start;
-        parse(text, undefined, memo);
+        parse(text, memo);
         for (const e of edits) {
           text = apply(text, e);
-          assert.deepEqual(parse(text, undefined, memo), parse(text));
+          assert.deepEqual(parse(text, memo), parse(text));
         }
       }),
       { numRuns: 300 },
@@ -66,8 +66,8 @@ describe('incremental parsing (LineMemo)', () => {
   it('reuses the built statements of unchanged lines and rebuilds the changed one', () => {
     const memo = new LineMemo();
     const text = 'A -> B: SYN seq=1\nB -> A: SYN,ACK seq=9 ack=2\n';
-    const first = parse(text, undefined, memo);
-    const second = parse(text.replace('seq=1', 'seq=1 '), undefined, memo);
+    const first = parse(text, memo);
+    const second = parse(text.replace('seq=1', 'seq=1 '), memo);
     assert.notEqual(second.doc.statements[0], first.doc.statements[0]);
     assert.equal(second.doc.statements[1], first.doc.statements[1]);
   });

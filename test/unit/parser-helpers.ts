@@ -1,6 +1,6 @@
-// Helpers for the parser tests. Sources carry ⟦…⟧ markers around the text whose range a test
-// checks (the convention of helpers.ts, without its dependency on the checker), so no test
-// counts columns by hand.
+// Helpers for the parser tests (no dependency on the checker: the checker's are helpers.ts).
+// Sources carry ⟦…⟧ markers around the text whose range a test checks, so no test counts columns
+// by hand; `marked` is the one reading of them, helpers.ts uses it too.
 import assert from 'node:assert/strict';
 import type { Diagnostic, DiagnosticCode, MessageArgs } from '../../server/src/core/diagnostics';
 import type { Range, Statement, TcpflowDocument } from '../../server/src/core/syntax/ast';

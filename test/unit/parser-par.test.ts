@@ -52,7 +52,7 @@ describe('par blocks', () => {
     assert.deepEqual(par.range, { start: { line: 0, character: 0 }, end: { line: 3, character: 11 } });
   });
 
-  test('TF106: only messages and notes inside; the others are dropped', () => {
+  test('TF106: only messages and notes inside; the others are kept apart, in no branch', () => {
     const r = expectDiags('par\n⟦title⟧ x\n⟦participant⟧ C\nA -> B: FIN\n⟦wait⟧ RTO\n  ⟦state⟧ A: CLOSED\nend', [
       ['TF106', { kind: 'title' }],
       ['TF106', { kind: 'participant' }],
@@ -61,12 +61,13 @@ describe('par blocks', () => {
     ]);
     assert.equal(r.doc.statements.length, 1);
     assert.deepEqual((r.doc.statements[0] as ParBlock).branches.map((b) => b.map((s) => s.line)), [[3]]);
+    assert.deepEqual((r.doc.statements[0] as ParBlock).misplaced.map((s) => `${s.kind}@${s.line}`), ['title@1', 'participant@2', 'wait@4', 'state@5']);
   });
 
-  test('par/and/end take nothing after them; self-messages inside are dropped too', () => {
+  test('par/and/end take nothing after them; self-messages inside are reported and kept in their branch', () => {
     expectDiags('par ⟦simultaneous⟧ close', [['TF100', { expected: 'endOfLine', found: 'simultaneous' }]]);
     const r = expectDiags('par\nA -> ⟦A⟧: FIN\nend', [['TF108', { name: 'A' }]]);
-    assert.deepEqual((r.doc.statements[0] as ParBlock).branches, [[]]);
+    assert.deepEqual((r.doc.statements[0] as ParBlock).branches.map((b) => b.map((s) => s.line)), [[1]]);
   });
 });
 

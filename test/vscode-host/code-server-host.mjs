@@ -8,7 +8,7 @@
 // Everything it writes goes to a temp work dir (HOME, XDG_*, TMPDIR, user data, extensions, workspace),
 // except screenshots and, on failure, logs, which go to `artifactsDir`. It binds 127.0.0.1 only, and kills
 // code-server (its whole process group) and the browser on exit, failure, timeout and SIGINT/SIGTERM.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -47,10 +47,60 @@ const SUMMARY = /^\s*\d+ (passing|failing|pending)\b/;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/** Waits by DOM events, not time: the editor shows, then its squiggles (if it has any) are painted. */
+async function editorPainted(page) {
+  await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {});
+  await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
+  return {};
+}
+
+/** Answers a request under `prefix` with the file at the same path under `folder` (never outside it), else 404. */
+function serveMirrored(route, prefix, folder) {
+  const url = route.request().url();
+  const file = path.resolve(folder, decodeURIComponent(url.slice(prefix.length).split(/[?#]/)[0]));
+  const inside = file.startsWith(path.resolve(folder) + path.sep);
+  if (!inside || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    log(`mirror: 404 for ${url}`);
+    return route.fulfill({ status: 404, body: '' });
+  }
+  const type = { '.png': 'image/png', '.svg': 'image/svg+xml', '.md': 'text/markdown; charset=utf-8' }[path.extname(file)] ?? 'application/octet-stream';
+  return route.fulfill({ status: 200, contentType: type, body: fs.readFileSync(file) });
+}
+
+/**
+ * The images of the README on an extension's details page, once each has loaded or failed: `{alt, src, width}`
+ * (width 0 when it did not load). The README is drawn in a webview: an iframe whose inner frame holds it.
+ */
+async function readmeImages(page) {
+  const readme = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+  await readme.locator('img').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await readme.locator('img').first().scrollIntoViewIfNeeded(); // the screenshot shows the first one
+  return readme.locator('img').evaluateAll((imgs) =>
+    Promise.all(
+      imgs.map((i) =>
+        i.decode().then(
+          () => ({ alt: i.alt, src: i.getAttribute('src'), width: i.naturalWidth }),
+          () => ({ alt: i.alt, src: i.getAttribute('src'), width: 0 }),
+        ),
+      ),
+    ),
+  );
+}
+
 /**
  * @param {object} o
- * @param {string} o.extensionDevelopmentPath
+ * @param {string} o.extensionDevelopmentPath  the extension under development (for a run against an installed
+ *                                        VSIX: a stand-in with no code, as VS Code runs tests only with one)
  * @param {string} o.extensionTestsPath   folder with the compiled suite's index.js
+ * @param {string} [o.installVsix]        a VSIX to install first, as a user would (`code-server --install-extension`)
+ * @param {string[]} [o.webExtensions]  these extensions run in the browser's Web Worker extension host (their `browser`
+ *                                        entry), as on github.dev: the development extension's kind is 'web' (payload
+ *                                        extensionDevelopmentKind) and so is each id's (setting remote.extensionKind)
+ * @param {boolean} [o.restricted]        open the folder untrusted (Restricted Mode) instead of disabling workspace trust
+ * @param {Record<string,string>} [o.mirror]  URL prefix → local folder: the browser gets these files instead of the
+ *                                        network (which this machine does not have), e.g. the repository's raw files
+ *                                        the packaged README's images point to; anything else under a prefix is a 404
  * @param {string} o.artifactsDir         screenshots (`<name>.png`) and, on failure, logs
  * @param {number} [o.timeoutMs]
  * @param {Record<string,string>} [o.extensionTestsEnv] extra environment for the extension host
@@ -95,9 +145,14 @@ export async function runInCodeServer(o) {
         'workbench.tips.enabled': false,
         'git.enabled': false,
         'chat.disableAIFeatures': true,
-        'security.workspace.trust.enabled': false,
+        // Restricted Mode: trust is on, the folder is not trusted, and nothing asks (there is no one to answer).
+        'security.workspace.trust.enabled': !!o.restricted,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.untrustedFiles': 'open',
+        'security.workspace.trust.banner': 'never',
         'window.commandCenter': false,
         'editor.fontSize': 15,
+        ...(o.webExtensions ? { 'remote.extensionKind': Object.fromEntries(o.webExtensions.map((id) => [id, ['web']])) } : {}),
       },
       null,
       1,
@@ -160,6 +215,17 @@ export async function runInCodeServer(o) {
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, onSignal);
 
   try {
+    if (o.installVsix) {
+      const t = Date.now();
+      const r = spawnSync(
+        HOST.node,
+        [HOST.entry, '--user-data-dir', path.join(work, 'user-data'), '--extensions-dir', dir('extensions'), '--install-extension', path.resolve(o.installVsix)],
+        { env, cwd: work, encoding: 'utf8', timeout: 120_000 },
+      );
+      const said = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
+      if (r.status !== 0 || !/was successfully installed/.test(said)) throw new Error(`installing ${o.installVsix} failed (${r.status ?? r.signal}):\n${said}`);
+      log(`installed ${path.basename(o.installVsix)} in ${Date.now() - t} ms: ${said.split('\n').pop()}`);
+    }
     const port = await freePort();
     const host = `127.0.0.1:${port}`;
     fs.writeFileSync(path.join(work, 'config.yaml'), `bind-addr: ${host}\nauth: none\ncert: false\n`);
@@ -172,7 +238,7 @@ export async function runInCodeServer(o) {
         '--auth', 'none',
         '--disable-telemetry',
         '--disable-update-check',
-        '--disable-workspace-trust',
+        ...(o.restricted ? [] : ['--disable-workspace-trust']),
         '--disable-getting-started-override',
         '--disable-proxy',
         '--vscode-option', 'enable-smoke-test-driver', // the workbench then honours the test payload
@@ -225,25 +291,24 @@ export async function runInCodeServer(o) {
       else process.env.TMPDIR = tmpdir;
     }
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
+    for (const [prefix, folder] of Object.entries(o.mirror ?? {})) await context.route(`${prefix}**`, (route) => serveMirrored(route, prefix, folder));
     const page = await context.newPage();
     let finish;
     const finished = new Promise((r) => (finish = r));
     await page.exposeFunction('codeAutomationExit', (code) => finish(Number(code)));
 
     // Screenshots the suite asks for with a log line `TCPFLOW_SCREENSHOT <name>` (test/suite/helpers.ts).
+    // `extension-page…` is the extension's details page: the answer also says what each README image became.
     let shots = Promise.resolve();
     const takeScreenshot = async (name) => {
       const file = path.join(o.artifactsDir, `${name}.png`);
       let answer;
       try {
-        // Wait by DOM events, not time: the editor shows, then its squiggles (if it has any) are painted.
-        await page.locator('.monaco-editor .view-lines').first().waitFor({ state: 'visible', timeout: 15_000 });
-        await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 5_000 }).catch(() => {});
-        await page.locator('.markers-panel .monaco-list-row').first().waitFor({ state: 'visible', timeout: 2_000 }).catch(() => {});
+        const extra = name.startsWith('extension-page') ? { images: await readmeImages(page) } : await editorPainted(page);
         await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))');
         await page.screenshot({ path: file });
         log(`screenshot ${path.relative(process.cwd(), file)}`);
-        answer = { ok: true, file };
+        answer = { ok: true, file, ...extra };
       } catch (e) {
         answer = { ok: false, error: String(e?.message ?? e) };
       }
@@ -268,6 +333,7 @@ export async function runInCodeServer(o) {
     const remote = (p) => `vscode-remote://${host}${p}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(path.resolve(o.extensionDevelopmentPath))],
+      ...(o.webExtensions ? [['extensionDevelopmentKind', 'web']] : []),
       ['extensionTestsPath', remote(path.resolve(o.extensionTestsPath))],
       ['skipWelcome', 'true'],
     ]);

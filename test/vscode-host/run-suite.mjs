@@ -6,6 +6,12 @@
 //   3. runs the suite: by default with code-server's VS Code server build + headless chromium
 //      (code-server-host.mjs), which needs no VS Code download; with a desktop VS Code through
 //      @vscode/test-electron's runTests() when one can be had (see chooseHost()).
+// `--installed` (npm run test:vscode:installed) tests the package instead of the source tree: it first makes
+// the VSIX (`npm run package`), installs it into code-server as a user would (--install-extension), and runs the
+// suite against that installed extension (plus installed.test.ts: the package's files, its details page).
+// `--restricted` opens the test folder untrusted (Restricted Mode) instead of disabling workspace trust.
+// `--web` (npm run test:vscode:web) runs the extension's browser entry in the workbench's Web Worker extension host,
+// as github.dev does, with the web suite (test/vscode-host/web/index.ts) beside it.
 // Exit code: the suite's (0 all passed, 1 a test failed); 2 runner error, 124 timeout.
 // Env: TCPFLOW_VSCODE_HOST=code-server|desktop   force a host
 //      TCPFLOW_VSCODE_EXECUTABLE=/path/to/code    use this desktop VS Code (implies desktop)
@@ -21,10 +27,22 @@ import { fileURLToPath } from 'node:url';
 import { hostInstalled, runInCodeServer } from './code-server-host.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const extensionTestsPath = path.join(root, 'out/test/suite');
+const web = process.argv.includes('--web');
+const extensionTestsPath = path.join(root, web ? 'out/test/web' : 'out/test/suite');
+const installed = process.argv.includes('--installed');
+const restricted = process.argv.includes('--restricted');
+const { version, repository } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+// vsce rewrites the README's relative images to the repository's raw files: this machine has no network, so the
+// browser gets them from this checkout, at the same paths (what GitHub would serve once the commit is pushed).
+const rawFiles = `${repository.url.replace(/\.git$/, '')}/raw/HEAD/`;
+const vsix = path.join(root, `tcpflow-${version}.vsix`);
 const artifactsDir = path.join(root, 'test-artifacts');
 const timeoutMs = Number(process.env.TEST_TIMEOUT_MS || 300_000);
-const passEnv = Object.fromEntries(['TCPFLOW_TEST_GREP', 'CI'].filter((k) => process.env[k]).map((k) => [k, process.env[k]]));
+const passEnv = {
+  ...Object.fromEntries(['TCPFLOW_TEST_GREP', 'CI'].filter((k) => process.env[k]).map((k) => [k, process.env[k]])),
+  ...(installed ? { TCPFLOW_INSTALLED_VSIX: vsix } : {}),
+  ...(restricted ? { TCPFLOW_EXPECT_RESTRICTED: '1' } : {}),
+};
 
 const log = (...a) => console.log('[test:vscode]', ...a);
 const timed = async (what, f) => {
@@ -83,10 +101,19 @@ async function runInDesktopVSCode() {
 }
 
 const t0 = Date.now();
-const host = await chooseHost();
+const host = installed || restricted || web ? 'code-server' : await chooseHost();
 log(`host: ${host === 'desktop' ? `desktop VS Code (${process.env.TCPFLOW_VSCODE_EXECUTABLE || 'download'})` : "code-server's VS Code server + headless chromium"}`);
 if (host === 'code-server' && !hostInstalled()) {
   await timed('setup (test/vscode-host/setup.sh)', () => run('bash', [path.join(root, 'test/vscode-host/setup.sh')]));
+}
+if (installed) {
+  fs.rmSync(vsix, { force: true });
+  // vsce prints the package's file list and size; `vscode:prepublish` makes the production build first.
+  await timed(`package (npm run package → ${path.basename(vsix)})`, () => run('npm', ['run', '--silent', 'package']));
+  if (!fs.existsSync(vsix)) {
+    console.error(`[test:vscode] npm run package made no ${path.basename(vsix)}`);
+    process.exit(2);
+  }
 }
 await timed('build (scripts/build.mjs: extension, server, suite)', () => run(process.execPath, [path.join(root, 'scripts/build.mjs')]));
 if (!fs.existsSync(path.join(extensionTestsPath, 'index.js'))) {
@@ -98,7 +125,18 @@ for (const stale of ['code-server.log', 'vscode-logs']) fs.rmSync(path.join(arti
 const { code, summary } = await timed('suite', () =>
   host === 'desktop'
     ? runInDesktopVSCode().then((c) => ({ code: c, summary: [] }))
-    : runInCodeServer({ extensionDevelopmentPath: root, extensionTestsPath, artifactsDir, timeoutMs, extensionTestsEnv: passEnv }),
+    : runInCodeServer({
+        extensionDevelopmentPath: installed ? path.join(root, 'test/vscode-host/stand-in') : root,
+        installVsix: installed ? vsix : undefined,
+        webExtensions: web ? ['tcpflow.tcpflow'] : undefined,
+        restricted,
+        mirror: installed ? { [rawFiles]: root } : undefined,
+        // The Web Worker extension host fetches the suite's module itself: it needs the file, not its folder.
+        extensionTestsPath: web ? path.join(extensionTestsPath, 'index.js') : extensionTestsPath,
+        artifactsDir,
+        timeoutMs,
+        extensionTestsEnv: passEnv,
+      }),
 );
 for (const line of summary) log(`mocha: ${line}`);
 log(`${code === 0 ? 'PASSED' : 'FAILED'} (exit code ${code}) in ${((Date.now() - t0) / 1000).toFixed(1)}s`);

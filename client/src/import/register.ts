@@ -2,9 +2,9 @@
 // text file, pick one of its TCP connections when it holds several, and open the note made from
 // it as a new untitled .tcpflow document. The reading and the writing are the core's
 // (server/src/core/capture), shared with `tcpflow-cli import`.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CaptureError, importConnection, openCapture, timeOfDay, type OpenedCapture } from '../../../server/src/core/capture';
+import { fileNameOf } from '../uriNames';
 
 export const IMPORT_COMMAND = 'tcpflow.importCapture';
 
@@ -20,7 +20,7 @@ export function registerImport(context: vscode.ExtensionContext): void {
 async function importCapture(given?: vscode.Uri): Promise<vscode.TextEditor | undefined> {
   const uri = given ?? (await askForCapture());
   if (!uri) return undefined;
-  const name = path.posix.basename(uri.path);
+  const name = fileNameOf(uri);
   let bytes: Uint8Array;
   try {
     bytes = await vscode.workspace.fs.readFile(uri);

@@ -12,12 +12,18 @@ import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
 import { analyze } from '../../../server/src/core/analyze';
 import type { Severity } from '../../../server/src/core/diagnostics';
 import { localize, words, type Lang } from '../../../server/src/core/i18n';
-import { isTcpflowInfo, withNoteLines } from '../../../server/src/core/markdown/blocks';
+import { contentBlock, isTcpflowInfo, toNoteDiagnostic } from '../../../server/src/core/markdown/blocks';
+import { NO_OVERRIDES, present, type SeverityOverrides } from '../../../server/src/core/present';
 import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
+import { escapeHtml } from '../preview/html';
+
+export { escapeHtml } from '../preview/html';
 
 export interface TcpflowMarkdownItOptions {
   /** The language of the diagram's words and of the messages; read at each render. */
   lang?: () => Lang;
+  /** The severities the user set (`tcpflow.diagnostics.*`); read at each render. */
+  severities?: () => SeverityOverrides;
   /** A fresh, unguessable value for each render (default: 128 random bits); tests pass their own. */
   nonce?: () => string;
 }
@@ -52,7 +58,8 @@ export function tcpflowMarkdownIt(md: MarkdownIt, opts: TcpflowMarkdownItOptions
     const token = tokens[idx];
     if (!isTcpflowInfo(token.info)) return fallback ? fallback(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
     // token.map[0] is the fence's line in the note: its content starts on the next line.
-    return renderTcpflowFence(token.content, { attrs: token.attrs, firstLine: token.map ? token.map[0] + 1 : undefined, lang: opts.lang?.() ?? 'en', nonce });
+    const at = { attrs: token.attrs, firstLine: token.map ? token.map[0] + 1 : undefined };
+    return renderTcpflowFence(token.content, { ...at, lang: opts.lang?.() ?? 'en', severities: opts.severities?.(), nonce });
   };
   return md;
 }
@@ -63,6 +70,7 @@ export interface FenceRenderOptions {
   /** 0-based note line of the block's first content line: messages then name the note's lines. */
   firstLine?: number;
   lang?: Lang;
+  severities?: SeverityOverrides;
   /** The render's nonce: the preview script draws only placeholders that carry it. */
   nonce?: string;
 }
@@ -70,7 +78,7 @@ export interface FenceRenderOptions {
 /** The placeholder for one ```tcpflow block. */
 export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {}): string {
   const lang = opts.lang ?? 'en';
-  const body = blockBody(content, lang, opts.firstLine ?? 0);
+  const body = blockBody(content, lang, opts.firstLine ?? 0, opts.severities ?? NO_OVERRIDES);
   const ours: Record<string, string> = { 'data-lang': lang, 'data-segments': String(body.segments) };
   if (opts.nonce !== undefined) ours[NONCE_ATTRIBUTE] = opts.nonce;
   const attrs = attributes(opts.attrs ?? null, ours);
@@ -82,18 +90,19 @@ export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {
 const bodies = new Map<string, { html: string; segments: number }>();
 const MAX_BODIES = 64;
 
-function blockBody(content: string, lang: Lang, by: number): { html: string; segments: number } {
-  const key = `${lang}\n${by}\n${content}`;
+function blockBody(content: string, lang: Lang, by: number, severities: SeverityOverrides): { html: string; segments: number } {
+  const key = `${lang}\n${by}\n${JSON.stringify(severities)}\n${content}`;
   const cached = bodies.get(key);
   if (cached) return cached;
-  const a = analyze(content);
+  const a = present(analyze(content), severities);
+  const block = contentBlock(content, by);
   const mermaid = renderMermaid(a, { lang, errorLines: errorLinesOf(a) });
   const w = words(lang);
   const problems = a.diagnostics
     .filter((d) => SHOWN.includes(d.severity))
     .map((d) => {
-      const l = localize(withNoteLines(d, by), lang);
-      const text = `${w.line} ${d.range.start.line + by + 1}, ${w.severity[d.severity]} ${d.code}: ${l.message}`;
+      const inNote = toNoteDiagnostic(block, d);
+      const text = `${w.line} ${inNote.range.start.line + 1}, ${w.severity[d.severity]} ${d.code}: ${localize(inNote, lang).message}`;
       return `<li class="tcpflow-problem tcpflow-${d.severity}">${escapeHtml(text)}</li>\n`;
     });
   const list = problems.length ? `<ul class="tcpflow-problems">\n${problems.join('')}</ul>\n` : '';
@@ -114,10 +123,4 @@ function attributes(tokenAttrs: Token['attrs'], ours: Record<string, string>): s
   }
   const all: [string, string][] = [['class', classes.join(' ')], ...rest, ...Object.entries(ours)];
   return all.map(([name, value]) => ` ${escapeHtml(name)}="${escapeHtml(value)}"`).join('');
-}
-
-const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }

@@ -5,6 +5,7 @@
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
 import { toLang } from '../../../server/src/core/i18n';
+import { userSeverities } from '../severities';
 import { tcpflowMarkdownIt } from './markdownIt';
 import { registerUpdateMermaid } from './updateMermaid';
 
@@ -15,5 +16,5 @@ export interface MarkdownApi {
 export function registerMarkdown(context: vscode.ExtensionContext): MarkdownApi {
   const lang = toLang(vscode.env.language);
   registerUpdateMermaid(context, lang);
-  return { extendMarkdownIt: (md) => tcpflowMarkdownIt(md, { lang: () => lang }) };
+  return { extendMarkdownIt: (md) => tcpflowMarkdownIt(md, { lang: () => lang, severities: userSeverities }) };
 }

@@ -1,20 +1,19 @@
 // Export to Markdown (the core's renderMarkdown: the same document `tcpflow-cli render --format
 // markdown` writes), Copy Mermaid Source, Export SVG / PNG (drawn by the preview's webview).
 // Every export command takes optional (source, target) Uris: a target skips the save dialog.
-import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/core/analyze';
-import type { Lang } from '../../../server/src/core/i18n';
+import { toLang, ui, type Lang } from '../../../server/src/core/i18n';
 import { renderMarkdown } from '../../../server/src/core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
+import { bytesOfBase64, fileNameOf, stemOf } from '../uriNames';
 import type { PreviewManager } from './previewManager';
 
 type Format = 'md' | 'svg' | 'png';
 
 /** The heading fallback the CLI uses too: the file's base name without its extension. */
 export function baseName(uri: vscode.Uri): string {
-  const name = path.posix.basename(uri.path);
-  return path.posix.basename(name, path.posix.extname(name));
+  return stemOf(uri);
 }
 
 export function markdownOf(doc: vscode.TextDocument, lang: Lang): string {
@@ -53,8 +52,12 @@ export function registerExportCommands(manager: PreviewManager, lang: Lang): vsc
     try {
       const panel = manager.panelFor(doc.uri) ?? manager.open(doc, vscode.ViewColumn.Beside, true);
       if (!panel.panel.visible) panel.panel.reveal(undefined, true); // a hidden webview cannot draw
-      const data = await panel.requestExport({ format, scale, background });
-      const bytes = format === 'png' ? Buffer.from(data, 'base64') : new TextEncoder().encode(data);
+      // A long flow's slices are drawn for it first (10,000 segments: tens of seconds).
+      const data = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: ui(toLang(vscode.env.language)).preview.exporting },
+        () => panel.requestExport({ format, scale, background }),
+      );
+      const bytes = format === 'png' ? bytesOfBase64(data) : new TextEncoder().encode(data);
       return await save(doc, format, target, bytes);
     } catch (err) {
       const reason = err instanceof Error ? err.message : String(err);
@@ -91,7 +94,7 @@ async function save(doc: vscode.TextDocument, format: Format, target: unknown, b
   await vscode.workspace.fs.writeFile(uri, bytes);
   const done = uri;
   const open = vscode.l10n.t('Open');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', path.posix.basename(done.path)), open).then((choice) => {
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0}', fileNameOf(done)), open).then((choice) => {
     if (choice !== open) return;
     if (format === 'md') void vscode.window.showTextDocument(done);
     else void vscode.commands.executeCommand('vscode.open', done);

@@ -29,8 +29,13 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const attr = (s: string): string => s.replace(/[&<>"']/g, (c) => ATTR_ESCAPES[c]);
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text for HTML content or a quoted attribute value: every character that could end or open markup escaped. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+const attr = escapeHtml;
 
 export function previewHtml(p: PreviewHtmlParts): string {
   return `<!DOCTYPE html>
@@ -53,7 +58,7 @@ export function previewHtml(p: PreviewHtmlParts): string {
 <div id="errors" class="banner" role="alert" hidden></div>
 <div id="notice" class="banner" role="status">${attr(p.strings.loading)}</div>
 <div id="viewport"><div id="diagram"></div></div>
-<div id="staging" aria-hidden="true"></div>
+<div id="staging" class="tcpflow-staging" aria-hidden="true"></div>
 <script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
 </body>
 </html>

@@ -1,8 +1,11 @@
 // One preview webview showing one document: sends it the diagram (numbered, so the webview can
-// drop stale ones), the cursor's line, and export requests; hands its answers back.
+// drop stale ones), the cursor's line, and export requests; hands its answers back. The diagram
+// of the document's current version is built at once, while the page loads, and sent on `ready`;
+// edits that arrive faster than they are built are built once, as their last version.
 import * as vscode from 'vscode';
 import { previewHtml, makeNonce } from './html';
-import { diagramPayload, type PayloadOptions } from './payload';
+import { diagramPayload, PreviewMemory, type DiagramPayload, type PayloadOptions } from './payload';
+import { SliceEncoder } from './sliceWire';
 import { isWebviewMessage, type ExportRequest, type HostMessage, type RenderedMessage, type WebviewMessage, type WebviewStrings } from './protocol';
 
 export const VIEW_TYPE = 'tcpflow.preview';
@@ -39,6 +42,12 @@ export class PreviewPanel implements vscode.Disposable {
   /** Why the newest handled update could not be drawn (exports refuse then). */
   private drawError: Error | undefined;
   private highlightLine: number | null = null;
+  private memory = new PreviewMemory();
+  /** What the webview was sent last (a slice it has goes as a reference). */
+  private readonly encoder = new SliceEncoder();
+  /** The diagram of one version of the document, built ahead of `ready`. */
+  private built: { version: number; uri: string; payload: DiagramPayload } | undefined;
+  private building: ReturnType<typeof setTimeout> | undefined;
   private nextRequest = 1;
   private readonly exports = new Map<number, (r: { data?: string; error?: string }) => void>();
   private waiters: Waiter[] = [];
@@ -62,6 +71,7 @@ export class PreviewPanel implements vscode.Disposable {
       lang: host.lang,
     });
     this.setTitle();
+    this.schedule();
     this.subscriptions.push(
       webview.onDidReceiveMessage((m: unknown) => isWebviewMessage(m) && this.onMessage(m)),
       // Hidden webviews are torn down (no retainContextWhenHidden): they say `ready` again when shown.
@@ -83,18 +93,41 @@ export class PreviewPanel implements vscode.Disposable {
   /** Points the preview at another document (follow the active editor). */
   retarget(doc: vscode.TextDocument): void {
     this.doc = doc;
+    this.memory = new PreviewMemory();
     this.highlightLine = null;
     this.setTitle();
     this.update();
   }
 
-  /** Sends the document's current text as a new numbered update (dropped if the webview is not up). */
+  /** Sends the document's current text as a new numbered update (built now, sent once the webview is up). */
   update(doc: vscode.TextDocument = this.doc): void {
     this.doc = doc;
     this.seq++;
-    if (!this.ready) return; // sent on `ready`
-    const payload = diagramPayload(doc.getText(), this.host.payloadOptions);
-    this.post({ type: 'update', seq: this.seq, uri: doc.uri.toString(), ...payload });
+    this.schedule();
+  }
+
+  /** Builds (once per burst of edits) the current version's diagram, and sends it if the webview is up. */
+  private schedule(): void {
+    if (this.building !== undefined || this.disposed) return;
+    this.building = setTimeout(() => {
+      this.building = undefined;
+      if (this.disposed) return;
+      this.build();
+      if (this.ready) this.send();
+    }, 0);
+  }
+
+  private build(): DiagramPayload {
+    const uri = this.doc.uri.toString();
+    if (this.built?.version === this.doc.version && this.built.uri === uri) return this.built.payload;
+    const payload = diagramPayload(this.doc.getText(), this.host.payloadOptions, this.memory);
+    this.built = { version: this.doc.version, uri, payload };
+    return payload;
+  }
+
+  private send(): void {
+    const payload = this.build();
+    this.post({ type: 'update', seq: this.seq, uri: this.doc.uri.toString(), ...payload, diagram: this.encoder.encode(payload.diagram) });
   }
 
   highlight(line: number | null): void {
@@ -133,8 +166,11 @@ export class PreviewPanel implements vscode.Disposable {
   private onMessage(m: WebviewMessage): void {
     switch (m.type) {
       case 'ready':
+        // A new page, or one that could not follow the slices sent: it gets them whole.
         this.ready = true;
-        this.update();
+        this.encoder.reset();
+        this.seq++;
+        this.send();
         if (this.highlightLine !== null) this.post({ type: 'highlight', line: this.highlightLine });
         return;
       case 'rendered':
@@ -177,6 +213,7 @@ export class PreviewPanel implements vscode.Disposable {
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    clearTimeout(this.building);
     for (const w of this.waiters) w.reject(new Error('the preview was closed'));
     this.waiters = [];
     for (const resolve of this.exports.values()) resolve({ error: 'the preview was closed' });

@@ -1,4 +1,6 @@
 // The messages between the extension host and the preview webview (both sides import these types).
+import type { MermaidSlices } from '../../../server/src/core/render/mermaidSlices';
+import type { WireDiagram } from './sliceWire';
 
 /** Host → webview: a new diagram. `seq` grows with every edit; the webview ignores older ones. */
 export interface UpdateMessage {
@@ -6,14 +8,20 @@ export interface UpdateMessage {
   seq: number;
   /** The source document, so the webview knows when the preview switched to another file. */
   uri: string;
-  mermaidText: string;
-  /** 0-based source line of each arrow, in drawing order (the n-th arrow is messageLines[n]). */
-  messageLines: number[];
+  /**
+   * The diagram in slices (joined, they are renderMermaid's text): each with the 0-based source
+   * line of each of its arrows, in drawing order. The webview draws the slices in view. A slice
+   * whose text the webview was sent last time goes as a reference to it (sliceWire.ts).
+   */
+  diagram: WireDiagram;
   /** 0-based lines with an error (their arrows carry the core's `⚠ ` mark). */
   errorLines: number[];
   /** Error diagnostics: how many, and the banner text (already localized). */
   errors?: ErrorSummary;
 }
+
+/** An update with every slice's text at hand (the webview decodes what arrives into this). */
+export type DiagramUpdate = Omit<UpdateMessage, 'diagram'> & { diagram: MermaidSlices };
 
 export interface ErrorSummary {
   count: number;
@@ -45,7 +53,10 @@ export interface ReadyMessage {
   type: 'ready';
 }
 
-/** Webview → host: update `seq` is on screen. Tests count what was drawn. */
+/**
+ * Webview → host: update `seq` is on screen (every slice in view is drawn). The counts are of the
+ * slices drawn on the page at that moment (for a flow of one slice: the whole diagram).
+ */
 export interface RenderedMessage {
   type: 'rendered';
   seq: number;
@@ -53,11 +64,15 @@ export interface RenderedMessage {
   notes: number;
   /** Arrows drawn as lost (`-x`). */
   crosses: number;
-  /** Time from receiving the update to the new diagram in the DOM, in ms. */
+  /** Time from receiving the update to the slices in view in the DOM, in ms. */
   ms: number;
-  /** Of which Mermaid's render (parse + layout + SVG text), in ms. */
+  /** Of which Mermaid's renders (parse + layout + SVG text), in ms. */
   mermaidMs?: number;
-  /** True when the text equalled the last one and nothing was redrawn. */
+  /** Slices in the diagram, slices drawn on the page, and Mermaid renders this update took so far. */
+  slices?: number;
+  drawn?: number;
+  renders?: number;
+  /** True when every slice was already drawn as it is and nothing was redrawn. */
   unchanged?: boolean;
 }
 
@@ -100,14 +115,17 @@ export interface WebviewStrings {
   zoomOut: string;
   zoomFit: string;
   zoomReset: string;
-  /** `{0}`: segments in the flow, `{1}`: the most the preview draws. */
-  tooLarge: string;
+  /** `{0}`: the diagram's height in pixels, `{1}`: the most a PNG can have on a side. */
+  pngTooLarge: string;
   /** `{0}`: Mermaid's error message. */
   renderError: string;
   loading: string;
 }
 
-/** Above this many segments the preview does not draw (Mermaid needs ~3 ms each: 1500 ≈ 5 s). */
+/**
+ * Above this many segments a ```tcpflow block in VS Code's Markdown preview is not drawn (it is
+ * drawn whole: Mermaid needs ~3 ms a segment). The preview panel draws any size, in slices.
+ */
 export const MAX_SEGMENTS = 1500;
 /** Mermaid's input limit: room for MAX_SEGMENTS segments with labels and their state notes. */
 export const MAX_TEXT_SIZE = 400_000;

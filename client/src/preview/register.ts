@@ -1,9 +1,9 @@
 // The live diagram preview and the export commands: registers the commands, the serializer that
 // brings previews back after a window reload, and returns what the integration tests observe.
 import * as vscode from 'vscode';
-import { toLang } from '../../../server/src/core/i18n';
+import { toLang, ui } from '../../../server/src/core/i18n';
+import { userSeverities } from '../severities';
 import { registerExportCommands } from './exportCommands';
-import type { ErrorFormatter } from './payload';
 import { PreviewManager, type RenderEvent } from './previewManager';
 import { VIEW_TYPE } from './previewPanel';
 import type { PreviewState, WebviewStrings } from './protocol';
@@ -18,20 +18,16 @@ export interface PreviewApi {
   previewedUris(): string[];
 }
 
-const formatErrors: ErrorFormatter = (count, line, message) =>
-  count === 1
-    ? vscode.l10n.t('1 error — line {0}: {1}', line, message)
-    : vscode.l10n.t('{0} errors — first: line {1}: {2}', count, line, message);
-
 function webviewStrings(): WebviewStrings {
+  const texts = ui(toLang(vscode.env.language)).preview;
   return {
     zoomIn: vscode.l10n.t('Zoom In'),
     zoomOut: vscode.l10n.t('Zoom Out'),
     zoomFit: vscode.l10n.t('Fit to Width'),
     zoomReset: vscode.l10n.t('Actual Size'),
     // The placeholders stay for the webview to fill in.
-    tooLarge: vscode.l10n.t('This flow has {0} segments: more than the preview draws ({1}). Split it into several files, or export it to Markdown.', '{0}', '{1}'),
-    renderError: vscode.l10n.t('Mermaid could not draw this diagram: {0}', '{0}'),
+    pngTooLarge: texts.pngTooLarge('{0}', '{1}'),
+    renderError: texts.renderFailed('{0}'),
     loading: vscode.l10n.t('Drawing…'),
   };
 }
@@ -40,7 +36,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
   const lang = toLang(vscode.env.language);
   const manager = new PreviewManager({
     extensionUri: context.extensionUri,
-    payloadOptions: { lang, formatErrors },
+    payloadOptions: { lang, severities: userSeverities },
     strings: webviewStrings(),
     lang: vscode.env.language,
   });
@@ -62,6 +58,10 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
       deserializeWebviewPanel: (panel, state: PreviewState | undefined) => manager.restore(panel, state),
     }),
     ...registerExportCommands(manager, lang),
+    // A severity the user changes shows at once (an error mark more or less).
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('tcpflow.diagnostics')) for (const uri of manager.uris()) manager.panelFor(vscode.Uri.parse(uri))?.update();
+    }),
   );
 
   return {

@@ -1,8 +1,11 @@
 // The preview webview: wires the host's messages to the renderer, the toolbar to the zoom, and
 // keeps zoom and scroll in the webview state (so they survive hiding and a window reload).
-import type { HostMessage, PreviewState, UpdateMessage, WebviewMessage, WebviewStrings } from '../preview/protocol';
+import type { DiagramUpdate, HostMessage, PreviewState, WebviewMessage, WebviewStrings } from '../preview/protocol';
+import { SliceDecoder } from '../preview/sliceWire';
 import { Banner } from './banner';
+import { ColumnWidths } from './columns';
 import { DiagramView } from './diagram';
+import { prepare } from './engine';
 import { exportDiagram } from './exportImage';
 import { Renderer } from './renderer';
 import { currentThemeKind, watchTheme } from './theme';
@@ -20,7 +23,7 @@ const DEFAULT_STRINGS: WebviewStrings = {
   zoomOut: 'Zoom Out',
   zoomFit: 'Fit to Width',
   zoomReset: 'Actual Size',
-  tooLarge: 'This flow has {0} segments: more than the preview draws ({1}). Split it into several files, or export it to Markdown.',
+  pngTooLarge: 'The diagram is {0} px tall: too large for one PNG (at most {1} px a side). Export it as SVG or Markdown instead.',
   renderError: 'Mermaid could not draw this diagram: {0}',
   loading: 'Drawing…',
 };
@@ -51,23 +54,42 @@ const save = (patch: Partial<PreviewState>): void => {
 const strings = readStrings();
 const viewport = byId('viewport');
 const staging = byId('staging');
-const view = new DiagramView(byId('diagram'), (line) => post({ type: 'reveal', line }));
-const zoom = new ZoomController(viewport, () => view.current, state.zoom, (z) => save({ zoom: z }));
+const diagram = byId('diagram');
+const view = new DiagramView(diagram, viewport, (line) => post({ type: 'reveal', line }));
+const zoom = new ZoomController(viewport, view, state.zoom, (z) => {
+  save({ zoom: z });
+  renderer.wake();
+});
 const banner = new Banner(byId('errors'), byId('notice'));
-let firstShown = true;
+/** The scroll position to bring back once the first diagram of this file is drawn. */
+let restoring: { x: number; y: number } | undefined = { x: state.scrollX ?? 0, y: state.scrollY ?? 0 };
 
-/** After a drawing: restores the saved scroll once, and starts at the top for another file. */
-function shown(u: UpdateMessage): void {
+/** Starts at the top for another file; brings back the saved scroll for the same one. */
+function shown(u: DiagramUpdate, settled: boolean): void {
   if (state.uri !== u.uri) {
+    restoring = undefined;
     viewport.scrollTo(0, 0);
     save({ uri: u.uri, scrollX: 0, scrollY: 0 });
-  } else if (firstShown) {
-    viewport.scrollTo(state.scrollX ?? 0, state.scrollY ?? 0);
+  } else if (restoring) {
+    viewport.scrollTo(restoring.x, restoring.y);
+    if (settled) restoring = undefined;
   }
-  firstShown = false;
 }
 
-const renderer = new Renderer({ view, banner, staging, strings, post, fit: (svg) => zoom.apply(svg), shown });
+const renderer = new Renderer({
+  view,
+  columns: new ColumnWidths(),
+  banner,
+  staging,
+  strings,
+  post,
+  shown,
+  busy: (busy, renders) => {
+    diagram.dataset.busy = String(busy);
+    diagram.dataset.renders = String(renders);
+  },
+});
+view.onWidth = () => zoom.refresh();
 
 for (const [id, label, act] of [
   ['zoom-out', strings.zoomOut, () => zoom.zoomOut()],
@@ -81,23 +103,32 @@ for (const [id, label, act] of [
   button.addEventListener('click', act);
 }
 
-let scrollSaved = 0;
+let frame = 0;
 viewport.addEventListener('scroll', () => {
-  cancelAnimationFrame(scrollSaved);
-  scrollSaved = requestAnimationFrame(() => save({ scrollX: viewport.scrollLeft, scrollY: viewport.scrollTop }));
+  renderer.wake();
+  cancelAnimationFrame(frame);
+  frame = requestAnimationFrame(() => {
+    if (!restoring) save({ scrollX: viewport.scrollLeft, scrollY: viewport.scrollTop });
+  });
 });
+new ResizeObserver(() => renderer.wake()).observe(viewport);
 
+const decoder = new SliceDecoder();
 window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   const msg = e.data;
   switch (msg?.type) {
-    case 'update':
-      renderer.accept(msg);
+    case 'update': {
+      const diagram = decoder.decode(msg.diagram);
+      // Slices this page was never sent (it was reloaded meanwhile): ask for all of them again.
+      if (diagram) renderer.accept({ ...msg, diagram });
+      else post({ type: 'ready' });
       return;
+    }
     case 'highlight':
       view.highlight(msg.line);
       return;
     case 'export':
-      exportDiagram(msg, { current: view.current, mermaidText: renderer.mermaidText, kind: currentThemeKind(), staging }).then(
+      exportDiagram(msg, { view, kind: currentThemeKind(), staging, strings }).then(
         (data) => post({ type: 'exported', requestId: msg.requestId, data }),
         (err: unknown) => post({ type: 'exported', requestId: msg.requestId, error: err instanceof Error ? err.message : String(err) }),
       );
@@ -105,5 +136,6 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
   }
 });
 
-watchTheme(() => renderer.themeChanged());
+prepare(currentThemeKind());
+watchTheme(() => renderer.wake());
 post({ type: 'ready' });

@@ -7,6 +7,7 @@
 // the render (the first in the document: a note's raw HTML always comes after it). A note that
 // writes a placeholder by hand, with a `%%{init}%%` directive or anything else in it, is left as
 // the text it is. And what is drawn is only ever a sequence diagram, without directive lines.
+import { screenTexts } from '../../../server/src/core/i18n/screen';
 import { MAX_SEGMENTS, MAX_TEXT_SIZE } from '../preview/protocol';
 import { renderSvg } from './engine';
 import { parseSvg } from './svgDom';
@@ -20,16 +21,6 @@ const FAILED = 'tcpflow-failed';
 /** Drawings kept, by theme and text: enough for every diagram of a long note in two themes. */
 const KEEP = 200;
 
-const STRINGS = {
-  en: {
-    tooLarge: (n: number) => `This flow has ${n} segments: more than the preview draws (${MAX_SEGMENTS}).`,
-    failed: (m: string) => `Mermaid could not draw this diagram: ${m}`,
-  },
-  ko: {
-    tooLarge: (n: number) => `이 흐름에는 세그먼트가 ${n}개 있어 미리 보기가 그리는 한도(${MAX_SEGMENTS}개)를 넘습니다.`,
-    failed: (m: string) => `Mermaid가 이 다이어그램을 그리지 못했습니다: ${m}`,
-  },
-};
 
 const svgs = new Map<string, string>();
 const running = new Map<string, Promise<string>>();
@@ -70,10 +61,10 @@ function draw(el: HTMLElement, kind: ThemeKind): void {
   const key = `${kind}\n${text}`;
   // The preview's update keeps matching elements (morphdom) but puts back their attributes and children.
   if (shown.get(el) === key && (el.classList.contains(DRAWN) || el.classList.contains(FAILED))) return;
-  const strings = el.dataset.lang === 'ko' ? STRINGS.ko : STRINGS.en;
+  const texts = screenTexts(el.dataset.lang);
   const segments = Number(el.dataset.segments ?? 0);
   if (segments > MAX_SEGMENTS || text.length > MAX_TEXT_SIZE) {
-    fail(el, key, strings.tooLarge(segments));
+    fail(el, key, texts.tooLarge(segments, MAX_SEGMENTS));
     return;
   }
   const svg = svgs.get(key);
@@ -96,7 +87,7 @@ function draw(el: HTMLElement, kind: ThemeKind): void {
       if (el.isConnected && sourceOf(el) === text && currentThemeKind() === kind) show(el, key, out);
     },
     (err: unknown) => {
-      if (el.isConnected && sourceOf(el) === text) fail(el, key, strings.failed(err instanceof Error ? err.message : String(err)));
+      if (el.isConnected && sourceOf(el) === text) fail(el, key, texts.renderFailed(err instanceof Error ? err.message : String(err)));
     },
   );
 }

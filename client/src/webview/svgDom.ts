@@ -29,11 +29,17 @@ function disarm(root: Element): void {
   }
 }
 
+/** The drawing's box in SVG units, from its viewBox. */
+export function naturalBox(svg: SVGSVGElement): { x: number; y: number; width: number; height: number } {
+  const box = (svg.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
+  if (box.length === 4 && box.every(Number.isFinite)) return { x: box[0], y: box[1], width: box[2], height: box[3] };
+  return { x: 0, y: 0, width: Number(svg.getAttribute('width')) || 800, height: Number(svg.getAttribute('height')) || 600 };
+}
+
 /** Width and height of the drawing in SVG units, from its viewBox. */
 export function naturalSize(svg: SVGSVGElement): { width: number; height: number } {
-  const box = (svg.getAttribute('viewBox') ?? '').split(/[\s,]+/).map(Number);
-  if (box.length === 4 && box.every(Number.isFinite)) return { width: box[2], height: box[3] };
-  return { width: Number(svg.getAttribute('width')) || 800, height: Number(svg.getAttribute('height')) || 600 };
+  const { width, height } = naturalBox(svg);
+  return { width, height };
 }
 
 /** A drawn message: its arrow (line or path) and the text(s) above it. */
@@ -41,6 +47,8 @@ export interface DrawnArrow {
   arrow: SVGElement;
   texts: SVGElement[];
   lost: boolean;
+  /** The wide transparent line laid over a straight arrow (added once it is on the page). */
+  hit?: SVGElement;
 }
 
 /** Mermaid draws each message as its text(s) followed by its arrow, in message order. */

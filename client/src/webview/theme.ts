@@ -26,7 +26,7 @@ export function watchTheme(onChange: (kind: ThemeKind) => void, body: HTMLElemen
   return () => observer.disconnect();
 }
 
-const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans KR", NanumGothic, "Apple SD Gothic Neo", sans-serif';
+export const FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans KR", NanumGothic, "Apple SD Gothic Neo", sans-serif';
 
 /** High contrast: black or white only, with the strong borders VS Code uses there. */
 function highContrast(bg: string, fg: string, accent: string): MermaidConfig['themeVariables'] {

@@ -2,29 +2,29 @@
 // Each returns its exit code; expected failures are thrown as CliError (exit 2).
 import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { localize, type Lang } from '../core/i18n';
+import { formatCausedBy, localize, ui, type Lang } from '../core/i18n';
 import { renderMarkdown } from '../core/render/markdown';
 import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
 import { importCapture } from './importCommand';
 import { diagnosticsOf } from './markdownCheck';
 import { syncNotes } from './syncCommand';
-import { CliError, oneLine, readInput, writeOutput } from './io';
+import { CliError, oneLine, readInput, writeOutput, type Io } from './io';
 import { budgetedText } from './budget';
 import { traceJson, traceText } from './trace';
 
-export function run(o: Options): number {
+export function run(o: Options, io: Io): number {
   switch (o.command) {
     case 'check':
-      return check(o);
+      return check(o, io);
     case 'render':
-      return render(o);
+      return render(o, io);
     case 'trace':
-      return trace(o);
+      return trace(o, io);
     case 'import':
-      return importCapture(o);
+      return importCapture(o, io);
     case 'sync':
-      return syncNotes({ files: o.files, check: o.check, lang: o.lang, force: o.force });
+      return syncNotes({ files: o.files, check: o.check, lang: o.lang, force: o.force }, io);
   }
 }
 
@@ -38,15 +38,15 @@ export interface JsonDiagnostic {
   severity: Severity;
   code: string;
   message: string;
+  /** The places that explain it (the line whose mistake became certain here, SPEC §8.6), 1-based. */
+  related?: { line: number; column: number; message: string }[];
 }
-
-const toStderr = (line: string) => void process.stderr.write(line);
 
 /**
  * Every readable file is checked even when another one cannot be read (that still exits 2). A file
  * over the document budget is checked as far as it goes and fails (exit 1): the rest was not checked.
  */
-function check(o: Options): number {
+function check(o: Options, io: Io): number {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const all: JsonDiagnostic[] = [];
   let files = 0;
@@ -55,31 +55,32 @@ function check(o: Options): number {
   for (const file of o.files) {
     let input;
     try {
-      input = readInput(file);
+      input = readInput(file, io);
     } catch (err) {
       if (!(err instanceof CliError)) throw err;
-      process.stderr.write(`tcpflow-cli: ${err.message}\n`);
+      io.stderr(`tcpflow-cli: ${err.message}\n`);
       unreadable = true;
       continue;
     }
     files++;
     // A Markdown note is checked block by block, at the note's own lines (markdownCheck.ts).
-    const part = budgetedText(input.name, input.text, 'checked', o.lang, toStderr);
+    const part = budgetedText(input.name, input.text, 'checked', o.lang, io);
     if (part.cut) overBudget = true;
     const found = diagnosticsOf(input.name, part.text).map((d) => toJson(input.name, d, o.lang));
     for (const d of found) counts[d.severity]++;
     if (o.format === 'json') for (const d of found) all.push(d); // not push(...found): 150,000 arguments overflow the stack
-    else if (found.length) process.stdout.write(found.map(textLine).join('\n') + '\n');
+    else if (found.length) io.stdout(found.map((d) => textLine(d, o.lang)).join('\n') + '\n');
   }
-  if (o.format === 'json') process.stdout.write(JSON.stringify(all, null, 2) + '\n');
-  else process.stdout.write(summary(counts, files, o.lang) + '\n');
+  if (o.format === 'json') io.stdout(JSON.stringify(all, null, 2) + '\n');
+  else io.stdout(summary(counts, files, o.lang) + '\n');
   if (unreadable) return 2;
   return counts.error > 0 || overBudget ? 1 : 0;
 }
 
 function toJson(file: string, d: Diagnostic, lang: Lang): JsonDiagnostic {
   const { start, end } = d.range;
-  return {
+  const l = localize(d, lang);
+  const out: JsonDiagnostic = {
     file,
     line: start.line + 1,
     column: start.character + 1,
@@ -87,38 +88,38 @@ function toJson(file: string, d: Diagnostic, lang: Lang): JsonDiagnostic {
     endColumn: end.character + 1,
     severity: d.severity,
     code: d.code,
-    message: localize(d, lang).message,
+    message: l.message,
   };
+  if (l.relatedInformation) out.related = l.relatedInformation.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message }));
+  return out;
 }
 
-/** `file:line:col: severity CODE: message`; the severity stays English so problem matchers work in any language. */
-function textLine(d: JsonDiagnostic): string {
-  return oneLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
+/** `file:line:col: severity CODE: message (caused by line N)`; the severity stays English so problem matchers work in any language. */
+function textLine(d: JsonDiagnostic, lang: Lang): string {
+  const cause = d.related?.length ? ` (${d.related.map((r) => formatCausedBy(r.line, lang)).join('; ')})` : '';
+  return oneLine(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}${cause}`);
 }
 
 function summary(c: Record<Severity, number>, files: number, lang: Lang): string {
-  const infos = c.information + c.hint;
-  if (lang === 'ko') return `오류 ${c.error}개, 경고 ${c.warning}개, 정보 ${infos}개 (파일 ${files}개)`;
-  const n = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  return `${n(c.error, 'error')}, ${n(c.warning, 'warning')}, ${n(infos, 'info')} in ${n(files, 'file')}`;
+  return ui(lang).cli.summary({ errors: c.error, warnings: c.warning, infos: c.information + c.hint, files });
 }
 
 /** Renders even a flow with errors: the diagram shows the corrected flow, the errors marked ⚠. */
-function render(o: Options): number {
-  const input = readInput(o.files[0]);
-  const a = analyze(budgetedText(input.name, input.text, 'drawn', o.lang, toStderr).text);
+function render(o: Options, io: Io): number {
+  const input = readInput(o.files[0], io);
+  const a = analyze(budgetedText(input.name, input.text, 'drawn', o.lang, io).text);
   const text =
     o.format === 'markdown'
       ? renderMarkdown(a, { title: input.baseName, lang: o.lang })
       : renderMermaid(a, { lang: o.lang, errorLines: errorLinesOf(a) });
-  writeOutput(text, o.out, o.force);
+  writeOutput(text, o.out, o.force, io);
   return 0;
 }
 
-function trace(o: Options): number {
-  const input = readInput(o.files[0]);
-  const a = analyze(budgetedText(input.name, input.text, 'traced', o.lang, toStderr).text);
+function trace(o: Options, io: Io): number {
+  const input = readInput(o.files[0], io);
+  const a = analyze(budgetedText(input.name, input.text, 'traced', o.lang, io).text);
   const text = o.format === 'text' ? traceText(a, o.lang) : JSON.stringify(traceJson(a), null, 2) + '\n';
-  process.stdout.write(text);
+  io.stdout(text);
   return 0;
 }

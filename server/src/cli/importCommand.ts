@@ -5,22 +5,22 @@
 import * as path from 'node:path';
 import { CaptureError, describeConnections, importConnection, openCapture, type OpenedCapture } from '../core/capture';
 import type { Options } from './args';
-import { CliError, oneLine, readBytes, STDIN, writeOutput } from './io';
+import { CliError, oneLine, readBytes, STDIN, writeOutput, type Io } from './io';
 
-export function importCapture(o: Options): number {
+export function importCapture(o: Options, io: Io): number {
   const file = o.files[0];
-  const input = readBytes(file);
+  const input = readBytes(file, io);
   const shown = oneLine(input.name);
   const capture = open(input.bytes, shown);
   const n = capture.connections.length;
   // Endpoints from tcpdump text are the file's own words: shown escaped, as every quote of the input.
   const listing = describeConnections(capture.connections).map(oneLine).join('\n') + '\n';
   if (o.list) {
-    process.stdout.write(listing);
+    io.stdout(listing);
     return 0;
   }
   if (o.stream === undefined && n > 1) {
-    process.stderr.write(listing);
+    io.stderr(listing);
     throw new CliError(`'${shown}' holds ${n} TCP connections (listed above): choose one with --stream N`);
   }
   const index = o.stream ?? 0;
@@ -30,7 +30,7 @@ export function importCapture(o: Options): number {
   }
   const captureName = file === STDIN ? '<stdin>' : path.basename(file);
   const text = importConnection(capture, index, { captureName, numbering: o.numbering, window: o.window });
-  writeOutput(text, o.out, o.force);
+  writeOutput(text, o.out, o.force, io);
   return 0;
 }
 

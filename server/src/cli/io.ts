@@ -9,6 +9,32 @@ import { writeFileSafely } from './safeWrite';
 /** An expected failure: printed as `tcpflow-cli: <message>`, exit code 2. */
 export class CliError extends Error {}
 
+/** Where a command writes what it prints. */
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** Everything the CLI reads and writes outside files: the process's, or a test's (it runs in-process). */
+export interface Io extends Output {
+  /** Standard input, for `-`. */
+  stdin(): Uint8Array;
+  /** The directory relative paths are read and written from. */
+  cwd: string;
+}
+
+export function processIo(): Io {
+  return {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stdin: () => fs.readFileSync(0),
+    cwd: process.cwd(),
+  };
+}
+
+/** The file a path names, from the directory the command runs in. */
+export const inCwd = (io: { cwd?: string }, file: string): string => (io.cwd === undefined ? file : path.resolve(io.cwd, file));
+
 export const STDIN = '-';
 
 export interface Input {
@@ -40,36 +66,36 @@ export function reason(err: unknown): string {
   return oneLine(e instanceof Error ? e.message : String(err));
 }
 
-export function readInput(file: string): Input {
-  let bytes: Buffer;
+export function readInput(file: string, io: Io): Input {
+  let bytes: Uint8Array;
   try {
-    bytes = fs.readFileSync(file === STDIN ? 0 : file);
+    bytes = file === STDIN ? io.stdin() : fs.readFileSync(inCwd(io, file));
   } catch (err) {
     throw new CliError(`cannot read '${oneLine(file)}': ${reason(err)}`);
   }
-  let text = bytes.toString('utf8');
+  let text = Buffer.from(bytes).toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (file === STDIN) return { name: '<stdin>', text };
   return { name: file, baseName: path.basename(file, path.extname(file)), text };
 }
 
 /** The raw bytes of a file (or of stdin for `-`), for binary inputs such as captures. */
-export function readBytes(file: string): { name: string; bytes: Uint8Array } {
+export function readBytes(file: string, io: Io): { name: string; bytes: Uint8Array } {
   try {
-    return { name: file === STDIN ? '<stdin>' : file, bytes: fs.readFileSync(file === STDIN ? 0 : file) };
+    return { name: file === STDIN ? '<stdin>' : file, bytes: file === STDIN ? io.stdin() : fs.readFileSync(inCwd(io, file)) };
   } catch (err) {
     throw new CliError(`cannot read '${oneLine(file)}': ${reason(err)}`);
   }
 }
 
 /** Writes the whole output to stdout, or to `out`; an existing `out` only with `force`, and then via a temporary file (safeWrite.ts). */
-export function writeOutput(text: string, out: string | undefined, force: boolean): void {
+export function writeOutput(text: string, out: string | undefined, force: boolean, io: Io): void {
   if (out === undefined || out === STDIN) {
-    process.stdout.write(text);
+    io.stdout(text);
     return;
   }
   try {
-    writeFileSafely(out, text, { overwrite: force });
+    writeFileSafely(inCwd(io, out), text, { overwrite: force });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       throw new CliError(`'${oneLine(out)}' already exists; use --force to overwrite it`);

@@ -9,11 +9,10 @@
 // message and exit 1, unless --force says to replace it (then a message says it was).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Lang } from '../core/i18n';
+import { ui, type Lang } from '../core/i18n';
 import { withinBudget } from '../core/limits';
-import { planMermaidSync, applySyncEdits, type SyncPlan } from '../core/markdown/sync';
-import { overBudgetMessage } from './budget';
-import { CliError, STDIN, oneLine, reason } from './io';
+import { planMermaidSync, applySyncEdits } from '../core/markdown/sync';
+import { CliError, STDIN, inCwd, oneLine, processIo, reason, type Output } from './io';
 import { writeFileSafely } from './safeWrite';
 
 export interface SyncCommandOptions {
@@ -26,28 +25,25 @@ export interface SyncCommandOptions {
   force?: boolean;
 }
 
-export interface Output {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
-
-const PROCESS: Output = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+export type { Output } from './io';
+/** Where it writes, and (when not the process's) the directory relative paths are read from. */
+type SyncIo = Output & { cwd?: string };
 const NOTE_FILE = /\.(md|markdown)$/i;
 const SKIPPED_DIRS = new Set(['node_modules']);
 const BOM = '\uFEFF';
 /** Strict, and keeping a byte order mark in the text (it is written back). */
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number {
+export function syncNotes(o: SyncCommandOptions, out: SyncIo = processIo()): number {
   if (o.files.includes(STDIN)) throw new CliError(`'sync' updates notes in place: name files or folders, not '-'`);
-  const ko = o.lang === 'ko';
+  const t = ui(o.lang).cli;
   let failed = false;
   const fail = (message: string) => {
     out.stderr(`tcpflow-cli: ${oneLine(message)}\n`);
     failed = true;
   };
   const notes: string[] = [];
-  for (const arg of o.files) collect(arg, notes, fail);
+  for (const arg of o.files) collect(arg, notes, fail, out);
   let changed = 0;
   let current = 0;
   let handKept = 0;
@@ -55,7 +51,7 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     const shown = oneLine(file);
     let raw: string;
     try {
-      raw = UTF8.decode(fs.readFileSync(file));
+      raw = UTF8.decode(fs.readFileSync(inCwd(out, file)));
     } catch (err) {
       // Decoding bad UTF-8 would replace bytes the sync must leave as they are.
       fail(err instanceof TypeError ? `'${shown}' is not UTF-8 text: left as it is` : `cannot read '${shown}': ${reason(err)}`);
@@ -67,14 +63,14 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     // A diagram of part of a flow would look complete: a note over the budget is left alone.
     const over = withinBudget(text).cut;
     if (over) {
-      fail(`${shown}: ${overBudgetMessage(over, 'left', o.lang)}`);
+      fail(`${shown}: ${t.overBudget(over, 'left')}`);
       continue;
     }
     const plan = planMermaidSync(text, { lang: o.lang, replaceHandEdited: o.force === true && !o.check });
     for (const line of plan.unterminated) {
-      out.stderr(`${shown}:${line + 1}: ${ko ? '```tcpflow 블록이 닫히지 않아 Mermaid 블록을 쓸 수 없습니다' : 'this ```tcpflow block is never closed: no Mermaid block can follow it'}\n`);
+      out.stderr(`${shown}:${line + 1}: ${t.unterminatedBlock}\n`);
     }
-    for (const h of plan.handEdited) out.stderr(`${shown}:${h.line + 1}: ${handEditedMessage(h.replaced, ko)}\n`);
+    for (const h of plan.handEdited) out.stderr(`${shown}:${h.line + 1}: ${t.handEdited(h.replaced)}\n`);
     const kept = plan.handEdited.some((h) => !h.replaced);
     if (kept && !o.check) handKept++;
     if (plan.edits.length === 0) {
@@ -85,37 +81,28 @@ export function syncNotes(o: SyncCommandOptions, out: Output = PROCESS): number 
     }
     if (o.check) {
       changed++;
-      out.stdout(`${shown}: ${ko ? '갱신 필요' : 'out of date'} (${counts(plan, ko)})\n`);
+      out.stdout(`${shown}: ${t.outOfDate} (${t.mermaidBlocks(plan.inserted, plan.updated)})\n`);
       continue;
     }
     try {
-      writeFileSafely(file, bom + applySyncEdits(text, plan.edits), { overwrite: true });
+      writeFileSafely(inCwd(out, file), bom + applySyncEdits(text, plan.edits), { overwrite: true });
     } catch (err) {
       fail(`cannot write '${shown}': ${reason(err)}`);
       continue;
     }
     changed++;
-    out.stdout(`${ko ? '갱신함' : 'updated'} ${shown} (${counts(plan, ko)})\n`);
+    out.stdout(`${t.updated} ${shown} (${t.mermaidBlocks(plan.inserted, plan.updated)})\n`);
   }
-  out.stdout(summary(changed, current, o.check, ko) + (handKept ? handKeptSummary(handKept, ko) : '') + '\n');
+  out.stdout(t.syncSummary(changed, current, o.check) + (handKept ? t.handKept(handKept) : '') + '\n');
   if (failed) return 2;
   return (o.check && changed > 0) || handKept > 0 ? 1 : 0;
 }
 
-function handKeptSummary(n: number, ko: boolean): string {
-  return ko ? `, ${n}개는 손으로 고친 블록을 그대로 둠` : `, ${n} with text edited by hand left as it is`;
-}
-
-function handEditedMessage(replaced: boolean, ko: boolean): string {
-  if (ko) return replaced ? '마커 사이에 손으로 고친 내용을 새 Mermaid 블록으로 바꿨습니다 (--force)' : '마커 사이의 내용을 손으로 고쳐서 그대로 두었습니다 (바꾸려면 --force)';
-  return replaced ? 'replaced the text edited by hand between the markers with the new Mermaid block (--force)' : 'the text between the markers was edited by hand: left as it is (use --force to replace it)';
-}
-
 /** The notes an argument names: the file itself, or the *.md and *.markdown files under a folder, sorted. */
-function collect(arg: string, into: string[], fail: (message: string) => void): void {
+function collect(arg: string, into: string[], fail: (message: string) => void, io: SyncIo): void {
   let stat: fs.Stats;
   try {
-    stat = fs.statSync(arg);
+    stat = fs.statSync(inCwd(io, arg));
   } catch (err) {
     fail(`cannot read '${oneLine(arg)}': ${reason(err)}`);
     return;
@@ -126,7 +113,7 @@ function collect(arg: string, into: string[], fail: (message: string) => void): 
   }
   let entries: fs.Dirent[];
   try {
-    entries = fs.readdirSync(arg, { withFileTypes: true });
+    entries = fs.readdirSync(inCwd(io, arg), { withFileTypes: true });
   } catch (err) {
     fail(`cannot read '${oneLine(arg)}': ${reason(err)}`);
     return;
@@ -134,8 +121,8 @@ function collect(arg: string, into: string[], fail: (message: string) => void): 
   for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const full = path.join(arg, e.name);
     // Folder links are not followed (no cycles); hidden folders and node_modules hold no notes of ours.
-    if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) collect(full, into, fail);
-    else if (NOTE_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(full)))) into.push(full);
+    if (e.isDirectory() && !e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) collect(full, into, fail, io);
+    else if (NOTE_FILE.test(e.name) && (e.isFile() || (e.isSymbolicLink() && isFile(inCwd(io, full))))) into.push(full);
   }
 }
 
@@ -147,27 +134,3 @@ function isFile(p: string): boolean {
   }
 }
 
-function counts(plan: SyncPlan, ko: boolean): string {
-  const parts: string[] = [];
-  if (ko) {
-    if (plan.inserted) parts.push(`새 Mermaid 블록 ${plan.inserted}개`);
-    if (plan.updated) parts.push(`갱신한 Mermaid 블록 ${plan.updated}개`);
-    return parts.join(', ');
-  }
-  const n = (k: number, what: string) => `${k} ${what}`;
-  if (plan.inserted) parts.push(n(plan.inserted, plan.inserted === 1 ? 'Mermaid block added' : 'Mermaid blocks added'));
-  if (plan.updated) parts.push(n(plan.updated, plan.updated === 1 ? 'Mermaid block updated' : 'Mermaid blocks updated'));
-  return parts.join(', ');
-}
-
-function summary(changed: number, current: number, check: boolean, ko: boolean): string {
-  if (ko) {
-    if (check) return changed ? `노트 ${changed + current}개 중 ${changed}개가 갱신 필요: 'tcpflow-cli sync'로 갱신하세요` : `노트 ${current}개 모두 최신`;
-    return `노트 ${changed}개 갱신, ${current}개는 이미 최신`;
-  }
-  const notes = (k: number) => `${k} ${k === 1 ? 'note' : 'notes'}`;
-  if (check) {
-    return changed ? `${changed} of ${notes(changed + current)} out of date: run 'tcpflow-cli sync' to update` : `${notes(current)} up to date`;
-  }
-  return `${notes(changed)} updated, ${current} up to date`;
-}

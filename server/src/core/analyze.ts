@@ -2,12 +2,13 @@
 // Used alike by the language server, the CLI and the tests.
 import type { Diagnostic } from './diagnostics';
 import type { LineMemo } from './syntax/lineMemo';
-import { parse, type LineObserver } from './syntax/parse';
+import { parse } from './syntax/parse';
 import type { Analysis } from './tcp/analysis';
 import { check } from './tcp/checker';
 
-export function analyze(text: string, onLine?: LineObserver, memo?: LineMemo): Analysis {
-  const { doc, diagnostics: syntax } = parse(text, onLine, memo);
+/** With a `memo`, unchanged lines are not parsed again and the memo keeps every line (lineMemo.ts). */
+export function analyze(text: string, memo?: LineMemo): Analysis {
+  const { doc, diagnostics: syntax } = parse(text, memo);
   const result = check(doc);
   return { doc, ...result, diagnostics: sortDiagnostics([...syntax, ...result.diagnostics]) };
 }

@@ -23,7 +23,8 @@ export type FixKind =
   | 'setState'
   | 'addAck'
   | 'replaceState'
-  | 'declareState';
+  | 'declareState'
+  | 'mendRoot';
 
 export type MessageArgs = Record<string, string | number | undefined>;
 
@@ -36,12 +37,22 @@ export interface Diagnostic {
   fix?: Fix;
   /** Other ways to resolve it, offered after `fix` (e.g. declare the state the note assumed). */
   alternatives?: Fix[];
+  /** Other places that explain it: the line whose mistake became certain here (SPEC §8.6). */
+  related?: RelatedInfo[];
+}
+
+/** A place a diagnostic points at; its text is made by i18n, like the diagnostic's own. */
+export interface RelatedInfo {
+  range: Range;
+  args: MessageArgs;
 }
 
 /** A diagnostic with its text in one language, as the CLI and the language server show it. */
 export interface LocalizedDiagnostic extends Diagnostic {
   message: string;
   fixTitle?: string;
+  /** `related`, each with its text. */
+  relatedInformation?: { range: Range; message: string }[];
 }
 
 /**
@@ -82,6 +93,7 @@ export const CODES = {
   TF218: 'information', // segment ignored (RST in LISTEN, RST without acceptable ACK in SYN_SENT, …)
   TF219: 'information', // unacceptable ACK in SYN_RECEIVED: answered with RST
   TF220: 'information', // SYN in TIME_WAIT opens a new connection (RFC 9293 §3.10.7.4)
+  TF221: 'error', // an earlier line's mistake (length, lost, FIN left out, swapped ends) became certain here (SPEC §8.6)
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticCode = keyof typeof CODES;

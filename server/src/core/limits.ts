@@ -13,6 +13,9 @@ export const DOCUMENT_BUDGET = { lines: 100_000, chars: 5_000_000 } as const;
 
 export type Budget = { readonly lines: number; readonly chars: number };
 
+/** What was done with the part within the budget; `left`: nothing (a diagram of part of a flow would look whole). */
+export type BudgetUse = 'checked' | 'drawn' | 'traced' | 'left';
+
 /** What was left out of a document over the budget. */
 export interface BudgetCut {
   /** Lines analysed (the last of them may be cut short when one line alone is over the size). */

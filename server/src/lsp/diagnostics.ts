@@ -1,8 +1,9 @@
-// Core diagnostics → LSP diagnostics, in the editor's language, each carrying its fix.
+// Core diagnostics → LSP diagnostics, in the editor's language, with the severities the user set
+// (already applied to the document's analysis: core/present.ts).
 import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Diagnostic, Severity } from '../core/diagnostics';
-import { formatMessage } from '../core/i18n';
-import type { AnalyzedDocument, ServerSettings } from './document';
+import type { Severity } from '../core/diagnostics';
+import { formatMessage, formatRelated } from '../core/i18n';
+import type { AnalyzedDocument } from './document';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -13,18 +14,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export const SOURCE = 'tcpflow';
 
-export function severityOf(d: Diagnostic, settings: ServerSettings): Severity {
-  return d.code === 'TF204' ? settings.diagnostics.missingAckSeverity : d.severity;
-}
-
-export function toLspDiagnostics(doc: AnalyzedDocument, settings: ServerSettings): LspDiagnostic[] {
+export function toLspDiagnostics(doc: AnalyzedDocument): LspDiagnostic[] {
   return doc.analysis.diagnostics.map((d) => {
-    return {
+    const out: LspDiagnostic = {
       range: d.range,
-      severity: SEVERITY[severityOf(d, settings)],
+      severity: SEVERITY[d.severity],
       code: d.code,
       source: SOURCE,
       message: formatMessage(d, doc.lang),
     };
+    // The line whose mistake became certain here (SPEC §8.6), shown under the message.
+    if (d.related) out.relatedInformation = d.related.map((r) => ({ location: { uri: doc.uri, range: r.range }, message: formatRelated(r, doc.lang) }));
+    return out;
   });
 }

@@ -1,8 +1,9 @@
 // A text document with its analysis, as every language feature receives it.
+import { analyze } from '../core/analyze';
 import type { Lang } from '../core/i18n';
-import type { LineMemo } from '../core/syntax/lineMemo';
+import { NO_OVERRIDES, present, type SeverityOverrides } from '../core/present';
+import { LineMemo, splitLines, type MemoLine } from '../core/syntax/lineMemo';
 import type { Analysis } from '../core/tcp/analysis';
-import { analyzeAndScan, type ScannedLine } from './lineScan';
 
 export interface AnalyzedDocument {
   uri: string;
@@ -10,20 +11,34 @@ export interface AnalyzedDocument {
   text: string;
   /** The text split into lines (no line ends), for positions and formatting. */
   lines: string[];
+  /**
+   * The tree (every statement, those the flow leaves out included), the trace and the diagnostics,
+   * with the severities the user set (core/present.ts): squiggles and hovers show the same.
+   */
   analysis: Analysis;
-  /** Every line's tokens, comment and own statement (see lineScan.ts). */
-  scanned: ScannedLine[];
-  /** Lines as last built, for the next version's parse (lineMemo.ts); absent for one-off analyses. */
-  memo?: LineMemo;
+  severities: SeverityOverrides;
+  /** Every line as the parser saw it (lineMemo.ts): its tokens, comment, own statement and diagnostics. */
+  parsed: readonly (MemoLine | undefined)[];
+  /** Passed to the next version's parse, so a keystroke re-parses only the lines it changed. */
+  memo: LineMemo;
   lang: Lang;
 }
 
 /**
- * Analyzes one version of a document. Pass the memo of its previous version (or a new LineMemo)
- * so a keystroke re-parses only the lines it changed; it travels on with the result.
+ * Analyzes one version of a document. Pass the memo of its previous version (or none, for a new
+ * one) so a keystroke re-parses only the lines it changed; it travels on with the result.
  */
-export function analyzeDocument(uri: string, version: number, text: string, lang: Lang, memo?: LineMemo): AnalyzedDocument {
-  return { uri, version, text, lang, memo, ...analyzeAndScan(text, memo) };
+export function analyzeDocument(
+  uri: string,
+  version: number,
+  text: string,
+  lang: Lang,
+  memo = new LineMemo(),
+  severities: SeverityOverrides = NO_OVERRIDES,
+): AnalyzedDocument {
+  const analysis = present(analyze(text, memo), severities);
+  // The memo's list of lines is replaced, never changed, by the next parse: this one stays as it is.
+  return { uri, version, text, lang, memo, analysis, severities, lines: splitLines(text), parsed: memo.lines };
 }
 
 /** Settings under `tcpflow.*` the server reads (package.json `contributes.configuration`). */

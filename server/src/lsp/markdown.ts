@@ -5,7 +5,8 @@ import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import type { Lang } from '../core/i18n';
 import { placeInNote, tcpflowBlocks, withNoteLines, type FencedBlock } from '../core/markdown/blocks';
 import { toLspDiagnostics } from './diagnostics';
-import { analyzeDocument, type AnalyzedDocument, type ServerSettings } from './document';
+import type { SeverityOverrides } from '../core/present';
+import { analyzeDocument, type AnalyzedDocument } from './document';
 
 export interface BlockDocument {
   block: FencedBlock;
@@ -20,6 +21,7 @@ export interface MarkdownDocument {
   uri: string;
   version: number;
   lang: Lang;
+  severities: SeverityOverrides;
   blocks: BlockDocument[];
 }
 
@@ -29,28 +31,28 @@ export const MARKDOWN_LANGUAGE = 'markdown';
  * Analyses every ```tcpflow block of the note. A block whose text (and place) did not change since
  * `previous` keeps its analysis: typing in the prose, or in one block, re-analyses nothing else.
  */
-export function analyzeMarkdown(uri: string, version: number, text: string, lang: Lang, previous?: MarkdownDocument): MarkdownDocument {
+export function analyzeMarkdown(uri: string, version: number, text: string, lang: Lang, severities: SeverityOverrides, previous?: MarkdownDocument): MarkdownDocument {
   const reusable = new Map<string, AnalyzedDocument>();
-  if (previous && previous.lang === lang) for (const b of previous.blocks) reusable.set(`${b.block.firstLine}\n${b.block.text}`, b.doc);
+  if (previous && previous.lang === lang && previous.severities === severities) for (const b of previous.blocks) reusable.set(`${b.block.firstLine}\n${b.block.text}`, b.doc);
   const blocks = tcpflowBlocks(text).map((block) => ({
     block,
-    doc: reusable.get(`${block.firstLine}\n${block.text}`) ?? analyzeBlock(uri, version, block, lang),
+    doc: reusable.get(`${block.firstLine}\n${block.text}`) ?? analyzeBlock(uri, version, block, lang, severities),
   }));
-  return { uri, version, lang, blocks };
+  return { uri, version, lang, severities, blocks };
 }
 
-function analyzeBlock(uri: string, version: number, block: FencedBlock, lang: Lang): AnalyzedDocument {
-  // An unchanged block keeps its whole analysis (above), so a block needs no line memo.
-  const doc = analyzeDocument(uri, version, block.text, lang);
+function analyzeBlock(uri: string, version: number, block: FencedBlock, lang: Lang, severities: SeverityOverrides): AnalyzedDocument {
+  // An unchanged block keeps its whole analysis (above), so a block's line memo is used once.
+  const doc = analyzeDocument(uri, version, block.text, lang, undefined, severities);
   const diagnostics = doc.analysis.diagnostics.map((d) => withNoteLines(d, block.firstLine));
   return { ...doc, analysis: { ...doc.analysis, diagnostics } };
 }
 
 /** Every block's diagnostics, at their places in the note; each stays inside its block. */
-export function markdownDiagnostics(md: MarkdownDocument, settings: ServerSettings): LspDiagnostic[] {
+export function markdownDiagnostics(md: MarkdownDocument): LspDiagnostic[] {
   return md.blocks.flatMap(({ block, doc }) => {
     // The line numbers in the messages were moved at analysis; the ranges move now.
     const inNote = doc.analysis.diagnostics.map((d) => placeInNote(block, d));
-    return toLspDiagnostics({ ...doc, analysis: { ...doc.analysis, diagnostics: inNote } }, settings);
+    return toLspDiagnostics({ ...doc, analysis: { ...doc.analysis, diagnostics: inNote } });
   });
 }

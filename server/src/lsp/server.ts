@@ -11,7 +11,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { toLang, type Lang } from '../core/i18n';
-import { LineMemo } from '../core/syntax/lineMemo';
+import { severityOverrides, type SeverityOverrides } from '../core/present';
 import { DEFAULT_SETTINGS, analyzeDocument, type AnalyzedDocument, type ServerSettings } from './document';
 import { toLspDiagnostics } from './diagnostics';
 import { codeActions } from './features/codeActions';
@@ -40,6 +40,8 @@ export function startServer(connection: Connection): void {
   const notes = new Map<string, MarkdownDocument>();
   let lang: Lang = 'en';
   let settings: ServerSettings = DEFAULT_SETTINGS;
+  /** The severities the settings give (one object per settings, so a cached analysis knows whether it has them). */
+  let severities: SeverityOverrides = severityOverrides(settings.diagnostics);
   let canPullConfiguration = false;
   let perLanguage = false;
 
@@ -48,9 +50,9 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || doc.languageId === MARKDOWN_LANGUAGE) return undefined;
     const cached = cache.get(uri);
-    if (cached && cached.version === doc.version && cached.lang === lang) return cached;
+    if (cached && cached.version === doc.version && cached.lang === lang && cached.severities === severities) return cached;
     // The document's line memo lives on its cache entry, so closing the document frees it too.
-    const fresh = analyzeDocument(uri, doc.version, doc.getText(), lang, cached?.memo ?? new LineMemo());
+    const fresh = analyzeDocument(uri, doc.version, doc.getText(), lang, cached?.memo, severities);
     cache.set(uri, fresh);
     return fresh;
   };
@@ -60,8 +62,8 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc || doc.languageId !== MARKDOWN_LANGUAGE) return undefined;
     const cached = notes.get(uri);
-    if (cached && cached.version === doc.version && cached.lang === lang) return cached;
-    const fresh = analyzeMarkdown(uri, doc.version, doc.getText(), lang, cached);
+    if (cached && cached.version === doc.version && cached.lang === lang && cached.severities === severities) return cached;
+    const fresh = analyzeMarkdown(uri, doc.version, doc.getText(), lang, severities, cached);
     notes.set(uri, fresh);
     return fresh;
   };
@@ -69,11 +71,11 @@ export function startServer(connection: Connection): void {
   const publish = (uri: string) => {
     const note = getNote(uri);
     if (note) {
-      void connection.sendDiagnostics({ uri, version: note.version, diagnostics: markdownDiagnostics(note, settings) });
+      void connection.sendDiagnostics({ uri, version: note.version, diagnostics: markdownDiagnostics(note) });
       return;
     }
     const doc = get(uri);
-    if (doc) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toLspDiagnostics(doc, settings) });
+    if (doc) void connection.sendDiagnostics({ uri, version: doc.version, diagnostics: toLspDiagnostics(doc) });
   };
 
   connection.onInitialize((params): InitializeResult => {
@@ -111,6 +113,7 @@ export function startServer(connection: Connection): void {
       inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(got?.inlayHints ?? {}) },
       diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(got?.diagnostics ?? {}) },
     };
+    severities = severityOverrides(settings.diagnostics);
     for (const d of documents.all()) publish(d.uri);
     void connection.languages.inlayHint.refresh().catch(() => undefined);
   };

@@ -8,6 +8,7 @@ import { inferFlight } from './flight';
 import { SeqWriter, type Numbering } from './numbering';
 import { formatDuration, gapThreshold, offset } from './timing';
 import { consumed, hasFlag, seqAdd, seqDiff, type TcpFlagName, type TcpSegment } from './types';
+import { FLAG_DISPLAY_ORDER } from '../syntax/vocabulary';
 
 export interface NoteOptions {
   numbering?: Numbering;
@@ -20,7 +21,7 @@ export interface NoteOptions {
 }
 
 /** Display order of flags, as the checker and packet tools list them (SYN,ACK · FIN,ACK · PSH,ACK). */
-const FLAG_ORDER: TcpFlagName[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
+const FLAG_ORDER: readonly TcpFlagName[] = FLAG_DISPLAY_ORDER;
 const CLIENT = 'C';
 const SERVER = 'S';
 const COMMENT_COLUMN_MAX = 76;

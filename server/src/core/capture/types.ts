@@ -1,5 +1,6 @@
 // What the capture readers produce and the note writer consumes. Pure data: no Node or VS Code
 // API, so the CLI and the extension share every reader (Uint8Array in, these types out).
+import { WIRE_BIT } from '../syntax/vocabulary';
 
 /** An expected problem with the input: shown as one line, never with a stack trace. */
 export class CaptureError extends Error {}
@@ -17,7 +18,7 @@ export interface Frame {
 }
 
 /** TCP header flag bits (RFC 9293 §3.1; ECE/CWR from RFC 3168). */
-export const TCP_FLAG = { FIN: 0x01, SYN: 0x02, RST: 0x04, PSH: 0x08, ACK: 0x10, URG: 0x20, ECE: 0x40, CWR: 0x80 } as const;
+export const TCP_FLAG = WIRE_BIT;
 export type TcpFlagName = keyof typeof TCP_FLAG;
 
 export interface TcpOptions {

@@ -1,7 +1,10 @@
 // English diagnostic messages. Each says what was expected and why, citing RFC 9293.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
-import { STATE_NAMES } from '../syntax/ast';
+import { enDocs } from './enDocs';
+import { enUi } from './enUi';
+import type { SendKind } from '../tcp/sendRules';
+import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: 'a statement (a message, participant, par, note, wait, state or title)',
@@ -20,9 +23,8 @@ const EXPECTED: Record<string, string> = {
   as: "'as' or '(STATE)'",
 };
 
-const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: 'data', ack: 'a bare ACK', rst: 'RST' };
 
-const STATE_HINT: Record<string, string> = {
+const STATE_HINT: Record<TcpState, string> = {
   CLOSED: 'a connection starts with a SYN',
   LISTEN: 'a listening endpoint answers a SYN; it sends nothing else first',
   SYN_SENT: 'it must first receive the SYN,ACK (or the SYN of a simultaneous open)',
@@ -62,6 +64,8 @@ function seqWhy(a: MessageArgs): string {
   switch (a.variant) {
     case 'minusOne':
       return `SND.NXT; its ${a.what}${onLine(a)} consumed one sequence number (a SYN or FIN counts as one byte, RFC 9293 §3.4)`;
+    case 'forgotLength':
+      return `SND.NXT; its ${a.what}${onLine(a)} consumed ${a.count} sequence numbers (each data byte counts one, and a SYN or FIN one more, RFC 9293 §3.4)`;
     case 'retransmit':
       return `the seq of the ${a.what} it already sent${onLine(a)}: a retransmission repeats the same seq (RFC 9293 §3.10.7)`;
     default:
@@ -80,12 +84,72 @@ function rstWhy(a: MessageArgs): string {
   }
 }
 
+/** What the line where a root cause became certain says (TF221): the error it explains. */
+function evidence(a: MessageArgs): string {
+  switch (a.evidence) {
+    case 'TF202':
+      return `${a.evName} acknowledges ${a.evWritten} here`;
+    case 'TF201':
+      return `${a.evName} sends seq=${a.evWritten} here`;
+    case 'TF200':
+      return `${a.evName} is written ${a.evAsserted} here`;
+    case 'TF203':
+      return `${a.evName} sends ${a.evWhat} in ${a.evState} here`;
+    case 'TF207':
+      return `${a.evName} sends ${a.evWhat} here, after a FIN`;
+    default:
+      return 'this line cannot happen as written';
+  }
+}
+
+function rootCause(a: MessageArgs): string {
+  const at = a.sameLine ? 'on this line' : `on line ${a.line}`;
+  switch (a.root) {
+    case 'length':
+      if (a.sameLine && a.evidence === 'TF201')
+        return `${a.name}'s ${a.what} on this line resends data from seq=${a.evWritten}, but with len=${a.written} it runs past what ${a.name} has sent: its length is ${a.meant} (a retransmission repeats what was sent, RFC 9293 §3.10.7).`;
+      return `${a.name}'s ${a.what} ${at} is written with len=${a.written}, but ${evidence(a)}: its length is ${a.meant} (a segment consumes its length in sequence numbers, RFC 9293 §3.4).`;
+    case 'seq':
+      return `${evidence(a)}, which only follows if ${a.name}'s seq ${at} is ${a.meant}, not ${a.written}: a segment's seq is the sender's SND.NXT, and its peer counts from it (RFC 9293 §3.3.1).`;
+    case 'ack':
+      return `${evidence(a)}, which only follows if ${a.name}'s ack ${at} is ${a.meant}, not ${a.written}: an ACK carries the next sequence number its sender expects (RFC 9293 §3.10.7.4).`;
+    case 'lost':
+      return `${evidence(a)}, which ${a.peer} can only do if ${a.name}'s ${a.what} ${at} arrived: write it with '->' (an ACK covers only what has arrived, RFC 9293 §3.10.7.4).`;
+    case 'delivered':
+      return `${evidence(a)}, which only follows if ${a.name}'s ${a.what} ${at} was lost: write it with '-x' (what the receiver never got is resent and acknowledged again, RFC 9293 §3.10.7.4).`;
+    case 'fin':
+      return `${evidence(a)}, which only follows if ${a.name}'s ${a.what} ${at} carried a FIN: a FIN consumes one sequence number and moves its receiver to CLOSE_WAIT (RFC 9293 §3.4, §3.10.7.4).`;
+    default:
+      return `${evidence(a)}; with sender and receiver the other way round ${at} (${a.to} → ${a.from}) the flow can happen: the two look swapped.`;
+  }
+}
+
+const RELATED: Record<string, (a: MessageArgs) => string> = {
+  length: (a) => `the mistake: len=${a.written}, where the flow says ${a.meant}`,
+  seq: (a) => `the mistake: seq=${a.written}, where the flow says ${a.meant}`,
+  ack: (a) => `the mistake: ack=${a.written}, where the flow says ${a.meant}`,
+  lost: () => "the mistake: written as lost ('-x'), though it arrived",
+  delivered: () => "the mistake: written as delivered ('->'), though it was lost",
+  fin: () => 'the mistake: no FIN here, though the peer acknowledges one',
+  swap: (a) => `the mistake: ${a.from} → ${a.to}, sender and receiver swapped`,
+};
+
+const MEND: Record<string, (a: MessageArgs) => string> = {
+  length: (a) => `Write len=${a.meant} on line ${a.line}`,
+  seq: (a) => `Write seq=${a.meant} on line ${a.line}`,
+  ack: (a) => `Write ack=${a.meant} on line ${a.line}`,
+  lost: (a) => `Write '->' on line ${a.line}: it arrived`,
+  delivered: (a) => `Write '-x' on line ${a.line}: it was lost`,
+  fin: (a) => `Add FIN on line ${a.line}`,
+  swap: (a) => `Swap ${a.from} and ${a.to} on line ${a.line}`,
+};
+
 export const en: Catalog = {
   messages: {
     TF100: (a) => `Expected ${EXPECTED[String(a.expected)] ?? a.expected}${a.found ? `, found '${a.found}'` : ' at the end of the line'}.`,
     TF101: (a) => `Unknown state '${a.written}'. Did you mean ${a.nearest}? Valid states (RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text} is out of range: sequence space is 32-bit, 0 to 4294967295 (RFC 9293 §3.4).`,
-    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF103: (a) => `Unknown field '${a.key}': kept and shown, but the checker does not use it. Known fields: ${FIELD_KEYS.join(', ')}.`,
     TF104: (a) => `Participant ${a.name} is already declared on line ${a.firstLine}.`,
     TF105: (a) =>
       ({
@@ -103,8 +167,8 @@ export const en: Catalog = {
     TF202: (a) =>
       `${a.name}'s ack must be ${a.expected} here, not ${a.written}: an ACK carries RCV.NXT, the next sequence number ${a.name} expects${a.rcvLine ? ` after what it received on line ${a.rcvLine}` : ''} (RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
-      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
-      const hint = STATE_HINT[String(a.state)];
+      const allowed = String(a.allowed).split(',').map((k) => enDocs.kinds[k as SendKind] ?? k);
+      const hint = STATE_HINT[a.state as TcpState] ?? '';
       return `${a.name} cannot send ${a.what} in ${a.state}${hint ? `: ${hint}` : ''}. In ${a.state} it may send ${list(allowed)} (RFC 9293 §3.10).`;
     },
     TF204: (a) =>
@@ -112,7 +176,7 @@ export const en: Catalog = {
         ? `${a.name}'s ${a.what} has no ACK flag: an RST that answers a segment without ACK carries ACK, with ack = that segment's seq + length (RFC 9293 §3.10.7.1). Checked as though it carried one.`
         : `${a.name}'s ${a.what} has no ACK flag: every segment after the first SYN carries ACK (RFC 9293 §3.10.7.4). Checked as though it carried one.`,
     TF205: () => 'ack= is written but the ACK flag is not set: the acknowledgment field is only significant with ACK (RFC 9293 §3.1).',
-    TF206: (a) => `SYN and ${a.flag} never go together in one segment (RFC 9293 §3.1); checked as though ${a.flag} were absent.`,
+    TF206: (a) => `SYN and ${a.flag} never go together in one segment (RFC 9293 §3.1); checked as though ${a.dropped ?? a.flag} were absent.`,
     TF207: (a) => `${a.name} already sent its FIN${a.line ? ` on line ${a.line}` : ''}: after its FIN an endpoint sends no new data and no new FIN, only retransmissions and ACKs (RFC 9293 §3.10.4).`,
     TF208: (a) => `${a.name}'s RST must have seq=${a.expected}, not ${a.written}: ${rstWhy(a)}.`,
     TF209: (a) => `${a.name} is not a participant of this flow: declare it or use it in a message.`,
@@ -143,6 +207,7 @@ export const en: Catalog = {
       })[String(a.reason)] ?? `${a.name} ignores this segment.`,
     TF219: (a) => `${a.name} is SYN_RECEIVED and this ack (${a.got}) does not acknowledge its SYN,ACK (expected ${a.expected}): answered with an RST (RFC 9293 §3.10.7.4).`,
     TF220: (a) => `${a.name} is in TIME_WAIT and this new SYN is above the old connection's numbers: the old connection ends and a new one opens (RFC 9293 §3.10.7.4).`,
+    TF221: rootCause,
   },
   fixes: {
     setSeq: (a) => `Set seq to ${a.value}`,
@@ -151,7 +216,10 @@ export const en: Catalog = {
     addAck: () => 'Add the ACK flag',
     replaceState: (a) => `Change to ${a.state}`,
     declareState: (a) => `Declare ${a.name} as starting in ${a.state}`,
+    mendRoot: (a) => MEND[String(a.root)](a),
   },
+  related: (a) => RELATED[String(a.root)](a),
+  causedBy: (a) => `caused by line ${a.line}`,
   words: {
     retransmission: 'retransmission',
     keepalive: 'keep-alive',
@@ -164,4 +232,6 @@ export const en: Catalog = {
     line: 'Line',
     severity: { error: 'error', warning: 'warning', information: 'info', hint: 'hint' },
   },
+  docs: enDocs,
+  ui: enUi,
 };

@@ -1,7 +1,10 @@
 // 한국어 진단 메시지. 영어판(en.ts)과 같은 내용을 같은 근거(RFC 9293)로 설명한다.
 import type { MessageArgs } from '../diagnostics';
 import type { Catalog } from './catalog';
-import { STATE_NAMES } from '../syntax/ast';
+import { koDocs } from './koDocs';
+import { koUi } from './koUi';
+import type { SendKind } from '../tcp/sendRules';
+import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
 
 const EXPECTED: Record<string, string> = {
   statement: '문장(메시지, participant, par, note, wait, state, title)',
@@ -20,9 +23,8 @@ const EXPECTED: Record<string, string> = {
   as: "'as' 또는 '(STATE)'",
 };
 
-const KIND: Record<string, string> = { syn: 'SYN', synack: 'SYN,ACK', fin: 'FIN', data: '데이터', ack: '순수 ACK', rst: 'RST' };
 
-const STATE_HINT: Record<string, string> = {
+const STATE_HINT: Record<TcpState, string> = {
   CLOSED: '연결은 SYN으로 시작합니다',
   LISTEN: '대기 중인 끝점은 SYN에 응답할 뿐 먼저 다른 것을 보내지 않습니다',
   SYN_SENT: '먼저 SYN,ACK(또는 동시 열기의 SYN)를 받아야 합니다',
@@ -61,6 +63,8 @@ function seqWhy(a: MessageArgs): string {
   switch (a.variant) {
     case 'minusOne':
       return `SND.NXT입니다.${onLine(a)} 보낸 ${a.what}이(가) 순서 번호 하나를 소비했습니다(SYN과 FIN은 1바이트로 셉니다, RFC 9293 §3.4)`;
+    case 'forgotLength':
+      return `SND.NXT입니다.${onLine(a)} 보낸 ${a.what}이(가) 순서 번호 ${a.count}개를 소비했습니다(데이터는 1바이트마다 하나, SYN과 FIN은 하나씩 더 셉니다, RFC 9293 §3.4)`;
     case 'retransmit':
       return `이미${onLine(a)} 보낸 ${a.what}의 seq입니다. 재전송은 같은 seq를 되풀이합니다(RFC 9293 §3.10.7)`;
     default:
@@ -79,12 +83,72 @@ function rstWhy(a: MessageArgs): string {
   }
 }
 
+/** 근본 원인이 확실해진 줄이 말하는 것(TF221): 그 줄의 오류. */
+function evidence(a: MessageArgs): string {
+  switch (a.evidence) {
+    case 'TF202':
+      return `여기서 ${a.evName}이(가) ${a.evWritten}을(를) 확인응답합니다`;
+    case 'TF201':
+      return `여기서 ${a.evName}이(가) seq=${a.evWritten}을(를) 보냅니다`;
+    case 'TF200':
+      return `여기서 ${a.evName}이(가) ${a.evAsserted}(으)로 적혀 있습니다`;
+    case 'TF203':
+      return `여기서 ${a.evName}이(가) ${a.evState}에서 ${a.evWhat}을(를) 보냅니다`;
+    case 'TF207':
+      return `여기서 ${a.evName}이(가) FIN 뒤에 ${a.evWhat}을(를) 보냅니다`;
+    default:
+      return '이 줄은 적힌 대로 일어날 수 없습니다';
+  }
+}
+
+function rootCause(a: MessageArgs): string {
+  const at = a.sameLine ? '이 줄' : `${a.line}번 줄`;
+  switch (a.root) {
+    case 'length':
+      if (a.sameLine && a.evidence === 'TF201')
+        return `이 줄에서 ${a.name}의 ${a.what}은(는) seq=${a.evWritten}부터 데이터를 다시 보내지만, len=${a.written}(이)면 ${a.name}이(가) 보낸 범위를 넘어갑니다. 길이는 ${a.meant}입니다(재전송은 보낸 것을 되풀이합니다, RFC 9293 §3.10.7).`;
+      return `${at}에서 ${a.name}의 ${a.what}은(는) len=${a.written}(으)로 적혀 있지만, ${evidence(a)}. 길이는 ${a.meant}입니다(세그먼트는 길이만큼 순서 번호를 소비합니다, RFC 9293 §3.4).`;
+    case 'seq':
+      return `${evidence(a)}. ${at}에서 ${a.name}의 seq가 ${a.written}이(가) 아니라 ${a.meant}이어야 그렇게 됩니다: 세그먼트의 seq는 보내는 쪽의 SND.NXT이고 상대는 그 값부터 셉니다(RFC 9293 §3.3.1).`;
+    case 'ack':
+      return `${evidence(a)}. ${at}에서 ${a.name}의 ack가 ${a.written}이(가) 아니라 ${a.meant}이어야 그렇게 됩니다: ACK는 보내는 쪽이 다음에 기대하는 순서 번호를 싣습니다(RFC 9293 §3.10.7.4).`;
+    case 'lost':
+      return `${evidence(a)}. ${at}에서 ${a.name}이(가) 보낸 ${a.what}이(가) 도착했어야만 ${a.peer}이(가) 그럴 수 있습니다: '->'로 쓰세요(ACK는 도착한 것만 확인응답합니다, RFC 9293 §3.10.7.4).`;
+    case 'delivered':
+      return `${evidence(a)}. ${at}에서 ${a.name}이(가) 보낸 ${a.what}이(가) 유실되었어야 그렇게 됩니다: '-x'로 쓰세요(받지 못한 것은 다시 보내고 다시 확인응답합니다, RFC 9293 §3.10.7.4).`;
+    case 'fin':
+      return `${evidence(a)}. ${at}에서 ${a.name}이(가) 보낸 ${a.what}에 FIN이 있었어야 합니다: FIN은 순서 번호 하나를 소비하고 받는 쪽을 CLOSE_WAIT로 옮깁니다(RFC 9293 §3.4, §3.10.7.4).`;
+    default:
+      return `${evidence(a)}. ${at}의 송신자와 수신자를 바꾸면(${a.to} → ${a.from}) 흐름이 성립합니다: 둘이 뒤바뀐 것으로 보입니다.`;
+  }
+}
+
+const RELATED: Record<string, (a: MessageArgs) => string> = {
+  length: (a) => `실수: len=${a.written}, 흐름으로는 ${a.meant}`,
+  seq: (a) => `실수: seq=${a.written}, 흐름으로는 ${a.meant}`,
+  ack: (a) => `실수: ack=${a.written}, 흐름으로는 ${a.meant}`,
+  lost: () => "실수: 도착했는데 유실('-x')로 적음",
+  delivered: () => "실수: 유실되었는데 도착('->')으로 적음",
+  fin: () => '실수: 상대가 FIN을 확인응답하는데 여기에 FIN이 없음',
+  swap: (a) => `실수: ${a.from} → ${a.to}, 송신자와 수신자가 뒤바뀜`,
+};
+
+const MEND: Record<string, (a: MessageArgs) => string> = {
+  length: (a) => `${a.line}번 줄에 len=${a.meant} 쓰기`,
+  seq: (a) => `${a.line}번 줄에 seq=${a.meant} 쓰기`,
+  ack: (a) => `${a.line}번 줄에 ack=${a.meant} 쓰기`,
+  lost: (a) => `${a.line}번 줄에 '->' 쓰기: 도착함`,
+  delivered: (a) => `${a.line}번 줄에 '-x' 쓰기: 유실됨`,
+  fin: (a) => `${a.line}번 줄에 FIN 추가`,
+  swap: (a) => `${a.line}번 줄의 ${a.from}와(과) ${a.to} 바꾸기`,
+};
+
 export const ko: Catalog = {
   messages: {
     TF100: (a) => `${EXPECTED[String(a.expected)] ?? a.expected}이(가) 와야 합니다${a.found ? ` ('${a.found}'이(가) 있음)` : ' (줄이 끝남)'}.`,
     TF101: (a) => `알 수 없는 상태 '${a.written}'. ${a.nearest}을(를) 뜻했나요? 유효한 상태(RFC 9293): ${STATE_NAMES.join(', ')}.`,
     TF102: (a) => `${a.text}은(는) 범위를 벗어납니다. 순서 번호 공간은 32비트로 0부터 4294967295까지입니다(RFC 9293 §3.4).`,
-    TF103: (a) => `알 수 없는 필드 '${a.key}': 보존하고 표시하지만 검사에는 쓰지 않습니다. 아는 필드: seq, ack, len, win, mss, wscale, sackOK, ts.`,
+    TF103: (a) => `알 수 없는 필드 '${a.key}': 보존하고 표시하지만 검사에는 쓰지 않습니다. 아는 필드: ${FIELD_KEYS.join(', ')}.`,
     TF104: (a) => `참여자 ${a.name}은(는) 이미 ${a.firstLine}번 줄에서 선언했습니다.`,
     TF105: (a) =>
       ({
@@ -102,8 +166,8 @@ export const ko: Catalog = {
     TF202: (a) =>
       `${a.name}의 ack는 여기서 ${a.written}이(가) 아니라 ${a.expected}이어야 합니다. ACK는 ${a.name}이(가)${a.rcvLine ? ` ${a.rcvLine}번 줄에서 받은 것 다음으로` : ''} 기대하는 다음 순서 번호 RCV.NXT를 담습니다(RFC 9293 §3.10.7.4).`,
     TF203: (a) => {
-      const allowed = String(a.allowed).split(',').map((k) => KIND[k] ?? k);
-      const hint = STATE_HINT[String(a.state)];
+      const allowed = String(a.allowed).split(',').map((k) => koDocs.kinds[k as SendKind] ?? k);
+      const hint = STATE_HINT[a.state as TcpState] ?? '';
       return `${a.name}은(는) ${a.state}에서 ${a.what}을(를) 보낼 수 없습니다${hint ? `. ${hint}` : ''}. ${a.state}에서 보낼 수 있는 것: ${allowed.join(', ')}(RFC 9293 §3.10).`;
     },
     TF204: (a) =>
@@ -111,7 +175,7 @@ export const ko: Catalog = {
         ? `${a.name}의 ${a.what}에 ACK 플래그가 없습니다. ACK가 없는 세그먼트에 답하는 RST는 ACK를 달고, ack는 그 세그먼트의 seq + 길이입니다(RFC 9293 §3.10.7.1). ACK가 있는 것으로 보고 검사합니다.`
         : `${a.name}의 ${a.what}에 ACK 플래그가 없습니다. 첫 SYN 이후의 모든 세그먼트는 ACK를 답니다(RFC 9293 §3.10.7.4). ACK가 있는 것으로 보고 검사합니다.`,
     TF205: () => 'ack=를 썼지만 ACK 플래그가 없습니다. 확인응답 번호는 ACK가 있을 때만 의미가 있습니다(RFC 9293 §3.1).',
-    TF206: (a) => `SYN과 ${a.flag}은(는) 한 세그먼트에 함께 올 수 없습니다(RFC 9293 §3.1). ${a.flag}이(가) 없는 것으로 보고 검사합니다.`,
+    TF206: (a) => `SYN과 ${a.flag}은(는) 한 세그먼트에 함께 올 수 없습니다(RFC 9293 §3.1). ${a.dropped ?? a.flag}이(가) 없는 것으로 보고 검사합니다.`,
     TF207: (a) => `${a.name}은(는) 이미${a.line ? ` ${a.line}번 줄에서` : ''} FIN을 보냈습니다. FIN 뒤에는 새 데이터도 새 FIN도 보내지 않고 재전송과 ACK만 보냅니다(RFC 9293 §3.10.4).`,
     TF208: (a) => `${a.name}의 RST는 seq=${a.written}이(가) 아니라 seq=${a.expected}이어야 합니다. ${rstWhy(a)}.`,
     TF209: (a) => `${a.name}은(는) 이 흐름의 참여자가 아닙니다. 선언하거나 메시지에서 쓰세요.`,
@@ -142,6 +206,7 @@ export const ko: Catalog = {
       })[String(a.reason)] ?? `${a.name}은(는) 이 세그먼트를 무시합니다.`,
     TF219: (a) => `${a.name}은(는) SYN_RECEIVED이고 이 ack(${a.got})는 자신의 SYN,ACK를 확인응답하지 않습니다(기대값 ${a.expected}). RST로 응답합니다(RFC 9293 §3.10.7.4).`,
     TF220: (a) => `${a.name}은(는) TIME_WAIT이고 이 새 SYN은 이전 연결의 번호보다 큽니다. 이전 연결을 끝내고 새 연결을 엽니다(RFC 9293 §3.10.7.4).`,
+    TF221: rootCause,
   },
   fixes: {
     setSeq: (a) => `seq를 ${a.value}(으)로 바꾸기`,
@@ -150,7 +215,10 @@ export const ko: Catalog = {
     addAck: () => 'ACK 플래그 추가',
     replaceState: (a) => `${a.state}(으)로 바꾸기`,
     declareState: (a) => `${a.name}이(가) ${a.state}에서 시작한다고 선언`,
+    mendRoot: (a) => MEND[String(a.root)](a),
   },
+  related: (a) => RELATED[String(a.root)](a),
+  causedBy: (a) => `${a.line}번 줄에서 비롯됨`,
   words: {
     retransmission: '재전송',
     keepalive: '킵얼라이브',
@@ -163,4 +231,6 @@ export const ko: Catalog = {
     line: '줄',
     severity: { error: '오류', warning: '경고', information: '정보', hint: '힌트' },
   },
+  docs: koDocs,
+  ui: koUi,
 };

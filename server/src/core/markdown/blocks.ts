@@ -1,7 +1,7 @@
 // Fenced code blocks of a Markdown note (CommonMark §4.5), found line by line, and the geometry
 // that maps a ```tcpflow block's own positions (as the core analyses its text) to positions in
 // the note and back. Pure: the language server, the CLI and the note sync share it.
-import type { Diagnostic, MessageArgs } from '../diagnostics';
+import type { Diagnostic, Fix, MessageArgs } from '../diagnostics';
 import type { Pos, Range } from '../syntax/ast';
 
 /** One line of the note: its text without the line end, where it starts, and its line end. */
@@ -129,6 +129,16 @@ function leadingSpaces(s: string, max: number): number {
   return n;
 }
 
+/**
+ * A ```tcpflow block known only by its content and the note line it starts on (as markdown-it
+ * hands a fence over, its indentation already removed): enough to place its diagnostics' lines.
+ */
+export function contentBlock(text: string, firstLine: number): FencedBlock {
+  const lines = text.split(/\r\n|\r|\n/);
+  const fence = { info: 'tcpflow', fenceChar: '`' as const, fenceLength: 3, indent: 0, openLine: firstLine - 1, openLineLength: 0 };
+  return { ...fence, closeLine: firstLine + lines.length, firstLine, lines, removed: lines.map(() => 0), text };
+}
+
 // --- positions ---------------------------------------------------------------------------------
 
 /** The block whose content holds note line `line`, if any (fence lines are not content). */
@@ -193,13 +203,18 @@ export function shiftLineArgs(args: MessageArgs, by: number): MessageArgs {
 export function withNoteLines(d: Diagnostic, by: number): Diagnostic {
   const out: Diagnostic = { ...d, args: shiftLineArgs(d.args, by) };
   if (d.fix) out.fix = { ...d.fix, args: shiftLineArgs(d.fix.args, by) };
+  if (d.alternatives) out.alternatives = d.alternatives.map((f) => ({ ...f, args: shiftLineArgs(f.args, by) }));
+  if (d.related) out.related = d.related.map((r) => ({ ...r, args: shiftLineArgs(r.args, by) }));
   return out;
 }
 
-/** The diagnostic's range and its fix's edits in the note (its message arguments untouched). */
+/** The diagnostic's range, its fixes' edits and its related places in the note (its message arguments untouched). */
 export function placeInNote(b: FencedBlock, d: Diagnostic): Diagnostic {
   const out: Diagnostic = { ...d, range: toNoteRange(b, d.range) };
-  if (d.fix) out.fix = { ...d.fix, edits: d.fix.edits.map((e) => ({ range: toNoteRange(b, e.range), newText: toNoteText(b, e.newText) })) };
+  const inNote = (f: Fix): Fix => ({ ...f, edits: f.edits.map((e) => ({ range: toNoteRange(b, e.range), newText: toNoteText(b, e.newText) })) });
+  if (d.fix) out.fix = inNote(d.fix);
+  if (d.alternatives) out.alternatives = d.alternatives.map(inNote);
+  if (d.related) out.related = d.related.map((r) => ({ ...r, range: toNoteRange(b, r.range) }));
   return out;
 }
 

@@ -1,6 +1,8 @@
 // The Mermaid `sequenceDiagram` of an analysed flow (SPEC §6): one arrow per message, a note
 // beside every participant whose state changed, on the line where it changed; `par` blocks,
 // notes, waits and the title. All user text goes through escapeMermaidText; ids through safeId.
+// Written as parts (mermaidParts): the head, then one unit per statement with the lines it draws,
+// so the preview can draw the flow in slices (mermaidSlices.ts); renderMermaid joins them.
 import type { MessageStmt, NoteStmt, ParBlock, Statement, TcpState, WaitStmt } from '../syntax/ast';
 import type { Analysis, StateChange, TraceStep } from '../tcp/analysis';
 import type { Lang } from '../i18n';
@@ -22,43 +24,145 @@ export function errorLinesOf(a: Analysis): Set<number> {
   return new Set(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line));
 }
 
+/** A drawn line whose text can widen a column or the diagram: Mermaid lays these out by their text's width. */
+export interface WideLine {
+  kind: 'message' | 'note';
+  /** The line up to its text, in column order: `A->>B` (either direction, lost or not), `Note left of A`, `Note over A,B`. */
+  shape: string;
+  /** The text after `: `, escaped as written. */
+  text: string;
+}
+
+/** What one statement draws: whole, never split (a `par` block with its deliveries, an arrow with its state notes). */
+export interface MermaidUnit {
+  /** The statement's source lines (0-based, inclusive); absent for the participants' first states. */
+  first?: number;
+  last?: number;
+  /** Where its lines begin in `lines`, its arrows in `arrowLines`, its wide lines in `wide` (each runs to the next unit's). */
+  line: number;
+  arrow: number;
+  wide: number;
+}
+
+export interface MermaidParts {
+  /** `    title …\n`, or empty. */
+  title: string;
+  /** One `    participant …\n` line per participant, in column order. */
+  participants: string;
+  /** Mermaid's id of the first participant (empty when there is none). */
+  firstId: string;
+  /** Every line after the participants', without its line end. */
+  lines: string[];
+  /** The source line of every arrow, in drawing order. */
+  arrowLines: number[];
+  /** The participants' first states, then one unit per statement, in document order. */
+  units: MermaidUnit[];
+  /** The lines whose text widens a column or the diagram (for slices: see mermaidSlices). */
+  wide: WideLine[];
+}
+
+export const MERMAID_HEADER = 'sequenceDiagram\n';
+
 export function renderMermaid(a: Analysis, opts: MermaidOptions = {}): string {
-  return new MermaidWriter(a, opts).render();
+  const parts = new MermaidWriter(a, opts, false).render();
+  const body = parts.lines.length ? `${parts.lines.join('\n')}\n` : '';
+  return MERMAID_HEADER + parts.title + parts.participants + body;
+}
+
+/** A unit written before, to copy as it is: unit `unit` of `from`, its arrows' lines moved by `shift`. */
+export interface UnitCopy {
+  from: MermaidParts;
+  unit: number;
+  shift: number;
+}
+
+export interface PartsOptions {
+  /** Each statement's trace steps (stepsByStatement), when already at hand. */
+  steps?: Map<Statement, TraceStep[]>;
+  /** For the statement that makes unit `unit`: a unit written before that draws it the same, if any. */
+  reuse?: (s: Statement, unit: number) => UnitCopy | undefined;
+}
+
+/** The diagram as parts, with what the preview needs to slice it. */
+export function mermaidParts(a: Analysis, opts: MermaidOptions = {}, how: PartsOptions = {}): MermaidParts {
+  return new MermaidWriter(a, opts, true, how).render();
+}
+
+/** Each statement's trace steps, in order. */
+export function stepsByStatement(a: Analysis): Map<Statement, TraceStep[]> {
+  const steps = new Map<Statement, TraceStep[]>();
+  for (const step of a.steps) {
+    const list = steps.get(step.stmt);
+    if (list) list.push(step);
+    else steps.set(step.stmt, [step]);
+  }
+  return steps;
+}
+
+/** The last source line of a statement (an unterminated `par` block runs to its last item). */
+export function lastLine(s: Statement): number {
+  if (s.kind !== 'par' || s.endLine !== undefined) return s.range.end.line;
+  return Math.max(s.range.end.line, ...s.branches.flat().map((item) => item.range.end.line));
 }
 
 class MermaidWriter {
-  private readonly out: string[] = ['sequenceDiagram'];
+  private readonly lines: string[] = [];
+  private readonly arrowLines: number[] = [];
+  private readonly wide: WideLine[] = [];
   private readonly ids = new Map<string, string>();
   private readonly column = new Map<string, number>();
-  private readonly stepsOf = new Map<Statement, TraceStep[]>();
+  private readonly stepsOf: Map<Statement, TraceStep[]>;
 
   constructor(
     private readonly a: Analysis,
     private readonly opts: MermaidOptions,
+    /** Whether to note the lines that widen a column (the whole text does without). */
+    private readonly noteWide: boolean,
+    private readonly how: PartsOptions = {},
   ) {
     const used = new Set<string>();
     a.participants.forEach((p, i) => {
       this.ids.set(p.name, safeId(p.name, used));
       this.column.set(p.name, i);
     });
-    for (const step of a.steps) {
-      const list = this.stepsOf.get(step.stmt);
-      if (list) list.push(step);
-      else this.stepsOf.set(step.stmt, [step]);
-    }
+    this.stepsOf = how.steps ?? stepsByStatement(a);
   }
 
-  render(): string {
+  render(): MermaidParts {
     const title = this.a.doc.statements.find((s) => s.kind === 'title');
     const titleText = title ? escapeMermaidText(title.text.text) : '';
-    if (titleText) this.line(1, `title ${titleText}`);
+    let participants = '';
     for (const p of this.a.participants) {
       const label = escapeMermaidText(p.label ?? '') || escapeMermaidText(p.name);
-      this.line(1, `participant ${this.ids.get(p.name)} as ${label}`);
+      participants += `${INDENT}participant ${this.ids.get(p.name)} as ${label}\n`;
     }
+    const units: MermaidUnit[] = [{ line: 0, arrow: 0, wide: 0 }];
     for (const p of this.a.participants) this.stateNote(1, p.name, p.initial);
-    for (const s of this.a.doc.statements) this.statement(s);
-    return this.out.join('\n') + '\n';
+    for (const s of this.a.doc.statements) {
+      units.push({ first: s.range.start.line, last: lastLine(s), line: this.lines.length, arrow: this.arrowLines.length, wide: this.wide.length });
+      const copy = this.how.reuse?.(s, units.length - 1);
+      if (copy) this.copy(copy);
+      else this.statement(s);
+    }
+    const first = this.a.participants[0];
+    return {
+      title: titleText ? `${INDENT}title ${titleText}\n` : '',
+      participants,
+      firstId: first ? this.ids.get(first.name)! : '',
+      lines: this.lines,
+      arrowLines: this.arrowLines,
+      units,
+      wide: this.wide,
+    };
+  }
+
+  /** Takes a unit written before as it is (its arrows' source lines moved). */
+  private copy({ from, unit, shift }: UnitCopy): void {
+    const [u, next] = [from.units[unit], from.units[unit + 1]];
+    const end = next ?? { line: from.lines.length, arrow: from.arrowLines.length, wide: from.wide.length };
+    for (let i = u.line; i < end.line; i++) this.lines.push(from.lines[i]);
+    for (let i = u.arrow; i < end.arrow; i++) this.arrowLines.push(from.arrowLines[i] + shift);
+    for (let i = u.wide; i < end.wide; i++) this.wide.push(from.wide[i]);
   }
 
   private statement(s: Statement): void {
@@ -111,6 +215,10 @@ class MermaidWriter {
     const mark = this.opts.errorLines?.has(msg.line) ? '⚠ ' : '';
     const text = mark + segmentText(info, { lang: this.opts.lang, escape: escapeMermaidText });
     this.line(depth, `${from}${info.lost ? '-x' : '->>'}${to}: ${text || EMPTY_TEXT}`);
+    this.arrowLines.push(msg.line);
+    if (!this.noteWide) return;
+    const [left, right] = this.column.get(msg.from.name)! <= this.column.get(msg.to.name)! ? [from, to] : [to, from];
+    this.wide.push({ kind: 'message', shape: `${left}->>${right}`, text: text || EMPTY_TEXT });
   }
 
   private note(depth: number, s: NoteStmt): void {
@@ -119,19 +227,19 @@ class MermaidWriter {
     if (known.length === 0) {
       // Names no participant (an error, TF209): still shown, over everyone.
       const all = this.overAll();
-      if (all) this.line(depth, `Note over ${all}: ${text}`);
+      if (all) this.noteLine(depth, `Note over ${all}`, text);
       return;
     }
     if (s.position === 'over') {
-      this.line(depth, `Note over ${this.span(known)}: ${text}`);
+      this.noteLine(depth, `Note over ${this.span(known)}`, text);
       return;
     }
-    this.line(depth, `Note ${s.position} ${this.ids.get(known[0])}: ${text}`);
+    this.noteLine(depth, `Note ${s.position} ${this.ids.get(known[0])}`, text);
   }
 
   private wait(s: WaitStmt): void {
     const all = this.overAll();
-    if (all) this.line(1, `Note over ${all}: wait ${escapeMermaidText(s.amount.text) || EMPTY_TEXT}`);
+    if (all) this.noteLine(1, `Note over ${all}`, `wait ${escapeMermaidText(s.amount.text) || EMPTY_TEXT}`);
     for (const step of this.stepsOf.get(s) ?? []) this.changes(1, step.changes);
   }
 
@@ -145,7 +253,12 @@ class MermaidWriter {
     if (col === undefined) return;
     const last = this.a.participants.length - 1;
     const where = col === 0 ? 'left of' : col === last ? 'right of' : 'over';
-    this.line(depth, `Note ${where} ${this.ids.get(name)}: ${state}`);
+    this.noteLine(depth, `Note ${where} ${this.ids.get(name)}`, state);
+  }
+
+  private noteLine(depth: number, shape: string, text: string): void {
+    this.line(depth, `${shape}: ${text}`);
+    if (this.noteWide) this.wide.push({ kind: 'note', shape, text });
   }
 
   /** `A` or `A,C`: from the leftmost to the rightmost of the names, in column order. */
@@ -169,6 +282,6 @@ class MermaidWriter {
   }
 
   private line(depth: number, text: string): void {
-    this.out.push(INDENT.repeat(depth) + text);
+    this.lines.push(INDENT.repeat(depth) + text);
   }
 }

@@ -4,6 +4,7 @@ import type { Field } from '../syntax/ast';
 import type { MessageInfo, SegmentRole, ShownValue } from '../tcp/analysis';
 import { words, type Lang } from '../i18n';
 import { escapeMermaidText } from './escape';
+import { fieldKey, isBareField, isEffectiveField } from '../syntax/vocabulary';
 
 export interface SegmentTextOptions {
   lang?: Lang;
@@ -11,10 +12,6 @@ export interface SegmentTextOptions {
   escape?: (s: string) => string;
 }
 
-/** Known option fields keep one spelling whatever case the note wrote them in. */
-const CANONICAL_KEY: Record<string, string> = { win: 'win', mss: 'mss', wscale: 'wscale', sackok: 'sackOK', ts: 'ts' };
-/** Shown from the checker's effective values, not from the written fields. */
-const EFFECTIVE_KEYS = new Set(['seq', 'ack', 'len']);
 
 type MarkedRole = Extract<SegmentRole, 'retransmission' | 'keepalive' | 'duplicate'>;
 const MARKED_ROLES: readonly SegmentRole[] = ['retransmission', 'keepalive', 'duplicate'];
@@ -46,10 +43,13 @@ function pushValue(parts: string[], key: string, v: ShownValue | undefined, infe
 
 /** A written field other than seq/ack/len, in its written form (`win=65535`, `sackOK`, `foo=bar`). */
 function otherField(f: Field, esc: (s: string) => string): string | undefined {
-  if (EFFECTIVE_KEYS.has(f.key)) return undefined;
-  const key = CANONICAL_KEY[f.key] ?? esc(f.writtenKey);
+  // seq, ack and len are shown from the checker's effective values, not as written.
+  if (isEffectiveField(f.key)) return undefined;
+  // Known fields keep one spelling whatever case the note wrote them in.
+  const known = fieldKey(f.key);
+  const key = known ?? esc(f.writtenKey);
   const value = f.value?.text ?? f.rawValue;
   if (value !== undefined) return `${key}=${esc(value)}`;
   // A known option whose value was out of range (already reported) is left out.
-  return f.key === 'sackok' || !(f.key in CANONICAL_KEY) ? key : undefined;
+  return isBareField(f.key) || !known ? key : undefined;
 }

@@ -1,5 +1,9 @@
 // The .tcpflow syntax tree. Every node keeps its exact source range (0-based line and
 // UTF-16 character, as LSP counts them) so squiggles, hovers and fixes land on the right token.
+// The language's words (flags, states, field keys…) are vocabulary.ts's, re-exported here.
+import type { Flag, NotePosition, TcpState } from './vocabulary';
+
+export { FLAGS, KNOWN_FIELDS, STATE_NAMES, type Flag, type NotePosition, type TcpState } from './vocabulary';
 
 export interface Pos {
   line: number;
@@ -16,22 +20,6 @@ export interface Text {
   range: Range;
 }
 
-/** RFC 9293 state names, canonical (§3.8 of SPEC.md). */
-export const STATE_NAMES = [
-  'CLOSED',
-  'LISTEN',
-  'SYN_SENT',
-  'SYN_RECEIVED',
-  'ESTABLISHED',
-  'FIN_WAIT_1',
-  'FIN_WAIT_2',
-  'CLOSE_WAIT',
-  'CLOSING',
-  'LAST_ACK',
-  'TIME_WAIT',
-] as const;
-export type TcpState = (typeof STATE_NAMES)[number];
-
 /** `(STATE)` as written; `state` is undefined when the name is not a known state. */
 export interface StateRef {
   written: string;
@@ -46,9 +34,6 @@ export interface Endpoint {
   range: Range;
   state?: StateRef;
 }
-
-export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'] as const;
-export type Flag = (typeof FLAGS)[number];
 
 export interface FlagRef {
   flag: Flag;
@@ -65,9 +50,6 @@ export interface ValueRef {
   text: string;
   range: Range;
 }
-
-/** Field keys the language knows (lower-case); anything else is kept as unknown. */
-export const KNOWN_FIELDS = ['seq', 'ack', 'len', 'win', 'mss', 'wscale', 'sackok', 'ts'] as const;
 
 export interface Field {
   /** Lower-cased key: `seq`, `ack`, `len`, `win`, `mss`, `wscale`, `sackok`, `ts`, or unknown. */
@@ -128,8 +110,6 @@ export interface MessageStmt extends StatementBase {
   label?: Text;
 }
 
-export type NotePosition = 'over' | 'left of' | 'right of';
-
 export interface NoteStmt extends StatementBase {
   kind: 'note';
   position: NotePosition;
@@ -157,6 +137,11 @@ export interface ParBlock extends StatementBase {
   parRange: Range;
   /** Each branch holds messages and notes, in source order. */
   branches: (MessageStmt | NoteStmt)[][];
+  /**
+   * Statements written inside the block that a block cannot hold (TF106): kept for the editor, in
+   * source order, and in no branch, so the flow leaves them out.
+   */
+  misplaced: Exclude<SimpleStatement, MessageStmt | NoteStmt>[];
   /** Lines of the `and` separators and of `end` (undefined when the block is unterminated). */
   andLines: number[];
   endLine?: number;

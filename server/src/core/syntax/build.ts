@@ -15,6 +15,7 @@ import { LineSpan } from './span';
 import { nearestState, parseStateName } from './states';
 import * as Tokens from './tokens';
 import type { LexedLine } from './scanner';
+import { ENDS_TIME_WAIT } from './vocabulary';
 
 // A plain copy: reading a CommonJS namespace goes through a getter on every access.
 const T = { ...Tokens };
@@ -151,7 +152,7 @@ export function buildLine(source: string, lexed: LexedLine): BuiltLine {
       // be (README): say so rather than take the arrow as an amount and lose the message.
       const next = lexed.tokens[1];
       if (T.chevrotain.tokenMatcher(next, T.ArrowTok)) return { diags: [...diags, syntaxDiag({ expected: 'waitAmount', token: next }, span)] };
-      return done(diags, { kind: 'wait', ...base, amount, is2MSL: amount.text.trim().toUpperCase() === '2MSL' });
+      return done(diags, { kind: 'wait', ...base, amount, is2MSL: amount.text.trim().toUpperCase() === ENDS_TIME_WAIT });
     }
     case 'note': {
       const text = freeText(span, raw.colon);

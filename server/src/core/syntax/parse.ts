@@ -1,11 +1,13 @@
 // parse(text): the whole document. Lexes it, builds each line on its own (a bad line never
-// disturbs the others), then assembles `par` blocks and checks what spans lines: participants
-// declared twice (TF104), par misuse (TF105/TF106) and messages to oneself (TF108).
+// disturbs the others), assembles `par` blocks (TF105 for their misuse), then validates the tree
+// (validate.ts: TF104, TF106, TF108). The result is complete: every statement a line builds to
+// is in the tree, and with a line memo every line's tokens and comment are kept too (lineMemo.ts).
 import { diag, type Diagnostic } from '../diagnostics';
 import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement, TcpflowDocument } from './ast';
 import { buildLine, type BuiltLine } from './build';
 import { lexLines, type LexedLine } from './scanner';
 import { splitLines, type LineMemo, type MemoLine } from './lineMemo';
+import { validate } from './validate';
 
 export interface ParseResult {
   doc: TcpflowDocument;
@@ -22,12 +24,14 @@ function keywordRange(range: Range, length: number): Range {
 
 class Assembler {
   readonly statements: Statement[] = [];
+  /** Each line's own diagnostics and TF105, in line order. */
   readonly diagnostics: Diagnostic[] = [];
   private par: ParBlock | undefined;
-  private readonly declared = new Map<string, number>();
+  /** TF105 for a block never closed, found only at the end. */
+  unterminated: Diagnostic | undefined;
 
   add(line: LexedLine, built: BuiltLine): void {
-    this.diagnostics.push(...built.diags);
+    if (built.diags.length) this.diagnostics.push(...built.diags);
     const item = built.item;
     if (!item) return;
     if (item.kind === 'statement') return this.statement(item.stmt);
@@ -35,7 +39,7 @@ class Assembler {
     if (item.kind === 'par') {
       if (this.par) this.diagnostics.push(diag('TF105', kw, { kind: 'nested' }));
       else {
-        this.par = { kind: 'par', line: line.line, range: item.range, parRange: item.range, branches: [[]], andLines: [] };
+        this.par = { kind: 'par', line: line.line, range: item.range, parRange: item.range, branches: [[]], misplaced: [], andLines: [] };
         this.statements.push(this.par);
       }
     } else if (!this.par) {
@@ -51,25 +55,10 @@ class Assembler {
   }
 
   private statement(stmt: SimpleStatement): void {
-    if (stmt.kind === 'message' && stmt.from.name === stmt.to.name) {
-      this.diagnostics.push(diag('TF108', stmt.to.range, { name: stmt.to.name }));
-      return;
-    }
-    if (this.par) {
-      if (stmt.kind === 'message' || stmt.kind === 'note') return this.inPar(this.par, stmt);
-      const first = keywordRange(stmt.range, stmt.kind.length);
-      this.diagnostics.push(diag('TF106', first, { kind: stmt.kind }));
-      return;
-    }
-    if (stmt.kind === 'participant') {
-      const firstLine = this.declared.get(stmt.name);
-      if (firstLine !== undefined) {
-        this.diagnostics.push(diag('TF104', stmt.nameRange, { name: stmt.name, firstLine: firstLine + 1 }));
-        return;
-      }
-      this.declared.set(stmt.name, stmt.line);
-    }
-    this.statements.push(stmt);
+    const par = this.par;
+    if (!par) this.statements.push(stmt);
+    else if (stmt.kind === 'message' || stmt.kind === 'note') this.inPar(par, stmt);
+    else par.misplaced.push(stmt);
   }
 
   private inPar(par: ParBlock, stmt: MessageStmt | NoteStmt): void {
@@ -78,22 +67,40 @@ class Assembler {
     par.range = { start: par.range.start, end: stmt.range.end };
   }
 
-  finish(): void {
-    if (this.par) this.diagnostics.push(diag('TF105', keywordRange(this.par.parRange, 3), { kind: 'unterminated' }));
+  finish(lineCount: number): ParseResult {
+    if (this.par) this.unterminated = diag('TF105', keywordRange(this.par.parRange, 3), { kind: 'unterminated' });
     this.par = undefined;
+    const doc: TcpflowDocument = { statements: this.statements, lineCount };
+    const diagnostics = mergeByLine(this.diagnostics, validate(doc));
+    if (this.unterminated) diagnostics.push(this.unterminated);
+    return { doc, diagnostics };
   }
 }
 
-/** Sees every line as parse() builds it, before par blocks are assembled (the language server's scan). */
-export type LineObserver = (source: string, line: LexedLine, built: BuiltLine) => void;
+/** Two lists in line order, merged; at equal lines the first list's come first. */
+function mergeByLine(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
+  if (b.length === 0) return a;
+  const out: Diagnostic[] = [];
+  let j = 0;
+  for (const d of a) {
+    while (j < b.length && b[j].range.start.line < d.range.start.line) out.push(b[j++]);
+    out.push(d);
+  }
+  while (j < b.length) out.push(b[j++]);
+  return out;
+}
+
+/** What a line holding only a comment builds to: nothing. */
+const COMMENT_ONLY: BuiltLine = { diags: [] };
 
 /**
- * Parses a document. With a `memo` (kept by an editor between versions), lines unchanged since
- * the memo's last parse are not lexed or built again (lineMemo.ts); the result is the same.
+ * Parses a document. With a `memo` (kept by an editor between versions), every line's tokens,
+ * comment and own statement are kept in it, and lines unchanged since the memo's last parse are
+ * not lexed or built again (lineMemo.ts); the result is the same.
  */
-export function parse(text: string, onLine?: LineObserver, memo?: LineMemo): ParseResult {
+export function parse(text: string, memo?: LineMemo): ParseResult {
   const source = typeof text === 'string' ? text : String(text ?? '');
-  if (memo && !memo.isEmpty) return parseReusing(source, memo, onLine);
+  if (memo && !memo.isEmpty) return parseReusing(source, memo);
   const asm = new Assembler();
   let lineCount: number;
   // chevrotain reports each syntax error as an Error; their stack traces are never read and
@@ -102,12 +109,13 @@ export function parse(text: string, onLine?: LineObserver, memo?: LineMemo): Par
   Error.stackTraceLimit = 0;
   try {
     const kept: (MemoLine | undefined)[] = [];
-    lineCount = lexLines(source, (chunk, line) => {
+    const onLine = (chunk: string, line: LexedLine): void => {
       const built = buildSafely(chunk, line);
-      onLine?.(chunk, line, built);
       asm.add(line, built);
       if (memo) kept[line.line] = { text: '', source: chunk, lexed: line, built };
-    });
+    };
+    const onComment = memo && ((chunk: string, line: LexedLine) => void (kept[line.line] = { text: '', source: chunk, lexed: line, built: COMMENT_ONLY }));
+    lineCount = lexLines(source, onLine, 0, onComment);
     if (memo) remember(memo, source, kept);
   } catch {
     // Not expected (the lexer has a catch-all token): keep what was built, never crash.
@@ -115,8 +123,7 @@ export function parse(text: string, onLine?: LineObserver, memo?: LineMemo): Par
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  asm.finish();
-  return { doc: { statements: asm.statements, lineCount }, diagnostics: asm.diagnostics };
+  return asm.finish(lineCount);
 }
 
 function remember(memo: LineMemo, source: string, kept: (MemoLine | undefined)[]): void {
@@ -128,30 +135,37 @@ function remember(memo: LineMemo, source: string, kept: (MemoLine | undefined)[]
   memo.lines = kept;
 }
 
-function parseReusing(source: string, memo: LineMemo, onLine?: LineObserver): ParseResult {
-  const asm = new Assembler();
-  const lines = splitLines(source);
-  const next: (MemoLine | undefined)[] = [];
+/** One line on its own, lexed and built as parse() would (the formatter re-reads what it wrote). */
+export function parseLine(text: string, line = 0): MemoLine | undefined {
+  let entry: MemoLine | undefined;
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    for (let i = 0; i < lines.length; i++) {
-      const old = memo.lines[i];
-      let entry = old && old.text === lines[i] ? old : undefined;
-      if (!entry) {
-        lexLines(lines[i], (chunk, lexed) => (entry = { text: lines[i], source: chunk, lexed, built: buildSafely(chunk, lexed) }), i);
-      }
-      if (!entry) continue;
-      next[i] = entry;
-      onLine?.(entry.source, entry.lexed, entry.built);
-      asm.add(entry.lexed, entry.built);
-    }
+    lexLines(
+      text,
+      (chunk, lexed) => (entry = { text, source: chunk, lexed, built: buildSafely(chunk, lexed) }),
+      line,
+      (chunk, lexed) => (entry = { text, source: chunk, lexed, built: COMMENT_ONLY }),
+    );
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
+  return entry;
+}
+
+function parseReusing(source: string, memo: LineMemo): ParseResult {
+  const asm = new Assembler();
+  const lines = splitLines(source);
+  const next: (MemoLine | undefined)[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const old = memo.lines[i];
+    const entry = old && old.text === lines[i] ? old : parseLine(lines[i], i);
+    if (!entry) continue;
+    next[i] = entry;
+    asm.add(entry.lexed, entry.built);
+  }
   memo.lines = next;
-  asm.finish();
-  return { doc: { statements: asm.statements, lineCount: lines.length }, diagnostics: asm.diagnostics };
+  return asm.finish(lines.length);
 }
 
 function buildSafely(chunk: string, line: LexedLine): BuiltLine {

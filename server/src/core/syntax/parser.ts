@@ -4,8 +4,13 @@
 // taken from the source by offsets later, so any character is fine there. The segment and state
 // rules are in segmentParser.ts (why the hot alternatives are fields: see there).
 import type { IToken, IOrAlt, OrMethodOpts } from 'chevrotain';
-import type { Expected, NotePosition, RawLine, RawMessage, RawState } from './raw';
+import type { Expected, RawLine, RawMessage, RawState } from './raw';
+import type { NotePosition } from './vocabulary';
 import { E, EOF, SegmentParser, T, tokenMatcher } from './segmentParser';
+
+/** Statement keywords and note words (tokens.ts, from vocabulary.ts). */
+const KW = T.STATEMENT;
+const NOTE = T.NOTE_WORD;
 
 export type { Expected } from './raw';
 
@@ -27,21 +32,21 @@ class LineParser extends SegmentParser {
     DEF: [
       {
         ALT: () => {
-          const kw = this.CONSUME(T.Title);
+          const kw = this.CONSUME(KW.title);
           this.SUBRULE(this.freeText);
           return { kind: 'title', kw };
         },
       },
       {
         ALT: () => {
-          const kw = this.CONSUME(T.Wait);
+          const kw = this.CONSUME(KW.wait);
           this.SUBRULE2(this.freeText);
           return { kind: 'wait', kw };
         },
       },
-      { ALT: () => ({ kind: 'par', kw: this.CONSUME(T.Par) }) },
-      { ALT: () => ({ kind: 'and', kw: this.CONSUME(T.And) }) },
-      { ALT: () => ({ kind: 'end', kw: this.CONSUME(T.End) }) },
+      { ALT: () => ({ kind: 'par', kw: this.CONSUME(KW.par) }) },
+      { ALT: () => ({ kind: 'and', kw: this.CONSUME(KW.and) }) },
+      { ALT: () => ({ kind: 'end', kw: this.CONSUME(KW.end) }) },
       { ALT: () => this.SUBRULE(this.participant) },
       { ALT: () => this.SUBRULE(this.note) },
       { ALT: () => this.SUBRULE(this.stateLine) },
@@ -58,7 +63,7 @@ class LineParser extends SegmentParser {
   });
 
   private participant = this.RULE('participant', (): RawLine => {
-    const kw = this.CONSUME(T.Participant);
+    const kw = this.CONSUME(KW.participant);
     const name = this.CONSUME(T.Word, E.participant);
     const out: RawLine = { kind: 'participant', kw, name };
     this.trailingExpect = 'as';
@@ -99,26 +104,26 @@ class LineParser extends SegmentParser {
   });
 
   private note = this.RULE('note', (): RawLine => {
-    const kw = this.CONSUME(T.Note);
+    const kw = this.CONSUME(KW.note);
     const position = this.OR<NotePosition>({
       DEF: [
         {
           ALT: () => {
-            this.CONSUME(T.Over);
+            this.CONSUME(NOTE.over);
             return 'over';
           },
         },
         {
           ALT: () => {
-            this.CONSUME(T.Left);
-            this.CONSUME(T.Of, E.noteTarget);
+            this.CONSUME(NOTE.left);
+            this.CONSUME(NOTE.of, E.noteTarget);
             return 'left of';
           },
         },
         {
           ALT: () => {
-            this.CONSUME(T.Right);
-            this.CONSUME2(T.Of, E.noteTarget);
+            this.CONSUME(NOTE.right);
+            this.CONSUME2(NOTE.of, E.noteTarget);
             return 'right of';
           },
         },
@@ -140,7 +145,7 @@ class LineParser extends SegmentParser {
   });
 
   private stateLine = this.RULE('stateLine', (): RawLine => {
-    const kw = this.CONSUME(T.StateKw);
+    const kw = this.CONSUME(KW.state);
     const items: { name: IToken; state: RawState }[] = [];
     this.AT_LEAST_ONE_SEP({
       SEP: T.Comma,
@@ -197,28 +202,34 @@ export interface LineParse {
   partial: RawMessage | undefined;
   /** The first (only) syntax error: what was expected and the offending token (undefined at end of line). */
   error?: { expected: Expected; token: IToken | undefined };
+  /** When the tokens make a whole statement: what a further token would have to be. */
+  next?: Expected;
 }
 
 const parser = new LineParser();
 
-/** Recognises one line's tokens (no comments, at least one token). */
-export function parseLineTokens(tokens: IToken[]): LineParse {
+/**
+ * Recognises one line's tokens (no comments, at least one token). `line`: the whole line's tokens
+ * when `tokens` are only its beginning (completion asks what the parser expects where the word
+ * under the cursor starts); a participant's label then still ends at the line's `(STATE)`.
+ */
+export function parseLineTokens(tokens: IToken[], line: IToken[] = tokens): LineParse {
   // A line no statement can start with is common in garbage input; chevrotain's own report of it
   // computes every alternative's lookahead paths, which is slow.
   if (!canStartLine(tokens[0])) return { raw: undefined, partial: undefined, error: { expected: 'statement', token: tokens[0] } };
   parser.input = tokens;
   parser.partial = undefined;
   parser.trailingExpect = 'endOfLine';
-  parser.trailingParen = trailingParen(tokens);
+  parser.trailingParen = trailingParen(line);
   const raw = parser.line();
   const error = parser.errors[0];
-  if (!error) return { raw, partial: parser.partial };
+  if (!error) return { raw, partial: parser.partial, next: parser.trailingExpect };
   const expected = (error.name === 'NotAllInputParsedException' ? parser.trailingExpect : error.message) as Expected;
   const token = error.token.tokenType === EOF ? undefined : error.token;
   return { raw: undefined, partial: parser.partial, error: { expected, token } };
 }
 
-const STATEMENT_KEYWORDS = new Set([T.Title, T.Wait, T.Par, T.And, T.End, T.Participant, T.Note, T.StateKw]);
+const STATEMENT_KEYWORDS = new Set(Object.values(KW));
 
 function canStartLine(tok: IToken): boolean {
   return STATEMENT_KEYWORDS.has(tok.tokenType) || tokenMatcher(tok, T.MsgStart);
@@ -226,7 +237,7 @@ function canStartLine(tok: IToken): boolean {
 
 /** The `(` of a trailing `( … )` group on a participant line, found once per line (no rescans). */
 function trailingParen(tokens: IToken[]): IToken | undefined {
-  if (tokens[0].tokenType !== T.Participant || tokens[tokens.length - 1].tokenType !== T.RParen) return undefined;
+  if (tokens[0].tokenType !== KW.participant || tokens[tokens.length - 1].tokenType !== T.RParen) return undefined;
   for (let i = tokens.length - 2; i > 0; i--) {
     const type = tokens[i].tokenType;
     if (type === T.LParen) return tokens[i];

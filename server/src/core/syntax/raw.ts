@@ -1,6 +1,7 @@
 // What the line parser (parser.ts) recognises: the tokens of each part of a statement, before
 // build.ts and segment.ts turn them into AST nodes with ranges and values.
 import type { IToken } from 'chevrotain';
+import type { NotePosition } from './vocabulary';
 
 /** What a TF100 says was expected (a message key, not text). */
 export type Expected =
@@ -62,8 +63,6 @@ export interface RawMessage {
   items: RawItem[];
   label?: IToken;
 }
-
-export type NotePosition = 'over' | 'left of' | 'right of';
 
 export type RawLine =
   | { kind: 'title' | 'wait' | 'par' | 'and' | 'end'; kw: IToken }

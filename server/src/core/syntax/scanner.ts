@@ -17,6 +17,8 @@ export interface LexedLine {
   start: number;
   /** The line's tokens; comments and white space are left out. */
   tokens: IToken[];
+  /** Offset (in the same text) where the line's comment starts (`#…`, `//…`), if it has one. */
+  comment?: number;
 }
 
 // Strings and non-ASCII characters go through the token patterns themselves, made sticky.
@@ -28,7 +30,8 @@ const IDENT_RE = stickyOf(T.IDENT_RE);
 
 const NL = 10;
 const CR = 13;
-const MAX_KEYWORD = 11;
+/** The longest keyword: longer identifiers are no keyword. */
+const MAX_KEYWORD = Math.max(...[...T.KEYWORDS.keys()].map((k) => k.length));
 
 function sticky(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
@@ -44,7 +47,7 @@ const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
 /** The keyword an identifier spells (ASCII letters only, any case), if any. */
-function keywordOf(image: string): TokenType | undefined {
+export function keywordOf(image: string): TokenType | undefined {
   if (image.length > MAX_KEYWORD) return undefined;
   for (let i = 0; i < image.length; i++) if (!isAsciiLetter(image.charCodeAt(i))) return undefined;
   return T.KEYWORDS.get(image.toLowerCase());
@@ -189,29 +192,48 @@ function lineEnd(text: string, i: number): number {
   return j;
 }
 
+export type OnLine = (source: string, line: LexedLine) => void;
+
 /**
- * Lexes `text` from `line` on and hands every line holding a token to `onLine`, in order.
+ * Lexes `text` from `line` on and hands every line holding a token to `onLine`, in order, and
+ * every line holding only a comment to `onCommentOnly` (its `tokens` empty).
  * Returns the number of lines (an empty text has one).
  */
-export function lexLines(text: string, onLine: (source: string, line: LexedLine) => void, line = 0): number {
+export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?: OnLine): number {
   const scanner = new Scanner(text);
-  let current: LexedLine = { line, start: 0, tokens: [] };
+  // `comment` is always set (undefined without one), so every line has one object shape.
+  let current: LexedLine = { line, start: 0, tokens: [], comment: undefined };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c === NL || c === CR) {
-      if (current.tokens.length > 0) onLine(text, current);
+      handOn(text, current, onLine, onCommentOnly);
       i += c === CR && text.charCodeAt(i + 1) === NL ? 2 : 1;
-      current = { line: current.line + 1, start: i, tokens: [] };
+      current = { line: current.line + 1, start: i, tokens: [], comment: undefined };
       continue;
     }
     const type = scanner.next(i);
     const end = scanner.end;
-    if (type !== undefined && type !== T.Comment) {
+    if (type === T.Comment) current.comment = i;
+    else if (type !== undefined) {
       const img = image(text, i, end);
       current.tokens.push(token(img, i, type === T.Identifier ? (keywordOf(img) ?? type) : type));
     }
     i = end;
   }
-  if (current.tokens.length > 0) onLine(text, current);
+  handOn(text, current, onLine, onCommentOnly);
   return current.line - line + 1;
+}
+
+// A function of its own, not a closure over `current`: the loop above keeps `current` in a register.
+function handOn(text: string, current: LexedLine, onLine: OnLine, onCommentOnly: OnLine | undefined): void {
+  if (current.tokens.length > 0) onLine(text, current);
+  else if (current.comment !== undefined) onCommentOnly?.(text, current);
+}
+
+/** One line of text (it holds no line break), lexed: its tokens and its comment, at line 0. */
+export function lexLine(text: string): LexedLine {
+  let out: LexedLine = { line: 0, start: 0, tokens: [], comment: undefined };
+  const keep = (_source: string, l: LexedLine): void => void (out = l);
+  lexLines(text, keep, 0, keep);
+  return out;
 }

@@ -3,19 +3,16 @@
 // the segment with one TF100; the items before it are kept (see build.ts for why).
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
-import { FLAGS, KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
+import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
 import type { Expected, RawFieldItem, RawFlagItem, RawItem, RawValue } from './raw';
 import type { LineSpan } from './span';
 import * as Tokens from './tokens';
+import { FLAGS, isBareField, isNumericField, seedField } from './vocabulary';
 
 // A plain copy: reading a CommonJS namespace goes through a getter on every access.
 const T = { ...Tokens };
 export const MAX_NUMBER = 4294967295;
 const KNOWN = new Set<string>(KNOWN_FIELDS);
-/** Keys whose value must be a plain number (`len=N`), not a symbol. */
-const NUMERIC = new Set(['len', 'win', 'mss', 'wscale', 'ts', 'sackok']);
-/** The field seed notation stands for: `SYN(V)` and `FIN(V)` give seq, `ACK(V)` gives ack. */
-const SEED_KEY: Partial<Record<Flag, string>> = { SYN: 'seq', FIN: 'seq', ACK: 'ack' };
 
 export interface LineError {
   expected: Expected;
@@ -44,7 +41,7 @@ function lastOf(item: RawItem): IToken {
 }
 
 /** The flag a flag token names, by its type: the shared literal, not an upper-cased copy per flag. */
-const FLAG_OF = new Map(T.FLAG_TOKENS.map((t) => [t, FLAGS.find((f) => f === t.name.toUpperCase())!]));
+const FLAG_OF = new Map(FLAGS.map((f) => [T.FLAG_TOKEN[f], f]));
 const flagOf = (tok: IToken): Flag => FLAG_OF.get(tok.tokenType)!;
 
 /** `1` / `0` of textbook notation (`SYN=1`). */
@@ -98,7 +95,7 @@ class SegmentBuilder {
 
   addField(field: Field): void {
     this.fields.push(field);
-    const ok = field.value !== undefined || (field.key === 'sackok' && field.rawValue === undefined);
+    const ok = field.value !== undefined || (isBareField(field.key) && field.rawValue === undefined);
     // Unknown keys already get TF103 each; a field with no usable value was reported already.
     if (!KNOWN.has(field.key) || !ok) return;
     if (this.first(field.key)) this.diags.push(diag('TF109', field.range, { key: field.key }));
@@ -130,7 +127,8 @@ class SegmentBuilder {
     }
     const flagRange = span.tokens(item.flag);
     if (item.seed) {
-      const key = SEED_KEY[flag];
+      // `SYN(V)` and `FIN(V)` give seq, `ACK(V)` gives ack.
+      const key = seedField(flag);
       if (!key) return { expected: 'segment', token: item.seed.lp };
       this.flags.push({ flag, range: flagRange });
       const range = span.tokens(item.flag, item.seed.rp);
@@ -169,7 +167,7 @@ class SegmentBuilder {
     }
     const value = item.value;
     if (!value) {
-      if (key !== 'sackok') {
+      if (!isBareField(key)) {
         const toks = span.lexed.tokens;
         return { expected: 'value', token: toks[toks.indexOf(keyTok) + 1] };
       }
@@ -178,7 +176,7 @@ class SegmentBuilder {
     }
     const first = value[0];
     const last = value[value.length - 1];
-    if (NUMERIC.has(key) && (value.length !== 1 || first.tokenType !== T.NumberTok)) {
+    if (isNumericField(key) && (value.length !== 1 || first.tokenType !== T.NumberTok)) {
       return { expected: 'value', token: first, range: span.tokens(first, last), found: span.text(first, last) };
     }
     this.addField(this.newField(keyTok, key, last, this.value(value)));

@@ -1,20 +1,42 @@
 // State-name spelling rules of SPEC §3.8: any case, `-` for `_`, the digit may follow
 // without a separator (`FIN_WAIT1`), and `SYN_RCVD` / `SYN_RCV` mean `SYN_RECEIVED`.
-import { STATE_NAMES, type TcpState } from './ast';
+import { STATE_ALIASES as ALIASES, STATE_NAMES, type TcpState } from './vocabulary';
 
-const ALIASES: Record<string, TcpState> = {
-  SYN_RCVD: 'SYN_RECEIVED',
-  SYN_RCV: 'SYN_RECEIVED',
-  // Common in notes and in `ss`/`netstat` output (SYN-RECV, FIN-WAIT1, TIME-WAIT).
-  SYN_RECV: 'SYN_RECEIVED',
-};
+/** A name's final digit, with the separator before it that may be left out (`FIN_WAIT_1`, `FIN_WAIT1`). */
+const FINAL_DIGIT = /_?(\d)$/;
 
 /** The key a written name is compared by: upper case, `-` → `_`, `WAIT1` → `WAIT_1`. */
 function normalise(written: string): string {
-  return written
-    .toUpperCase()
-    .replace(/-/g, '_')
-    .replace(/WAIT_?([12])$/, 'WAIT_$1');
+  return written.toUpperCase().replace(/-/g, '_').replace(FINAL_DIGIT, '_$1');
+}
+
+/**
+ * The spellings of a name the rules allow (SPEC §3.8), as a regular expression (any case is the
+ * caller's flag): `FIN[_-]WAIT[_-]?1`. For the TextMate grammar.
+ */
+export function spellingPattern(name: string): string {
+  const digit = /_(\d)$/.exec(name);
+  const stem = digit ? name.slice(0, digit.index) : name;
+  return stem.replace(/_/g, '[_-]') + (digit ? `[_-]?${digit[1]}` : '');
+}
+
+/**
+ * The other spellings completion offers, each with the state it names: the aliases, then for each
+ * family of names (FIN_WAIT_1 and FIN_WAIT_2 are one) the `-` spellings, then those without the
+ * separator before the digit: SYN-SENT …, FIN-WAIT-1, FIN-WAIT-2, FIN_WAIT1, FIN_WAIT2, CLOSE-WAIT ….
+ */
+export function otherSpellings(): [string, TcpState][] {
+  const out: [string, TcpState][] = Object.entries(ALIASES);
+  const family = (n: string): string => n.replace(/_\d$/, '');
+  for (let i = 0; i < STATE_NAMES.length; ) {
+    let j = i;
+    while (j < STATE_NAMES.length && family(STATE_NAMES[j]) === family(STATE_NAMES[i])) j++;
+    const members = STATE_NAMES.slice(i, j);
+    for (const n of members) if (n.includes('_')) out.push([n.replace(/_/g, '-'), n]);
+    for (const n of members) if (/_\d$/.test(n)) out.push([n.replace(/_(\d)$/, '$1'), n]);
+    i = j;
+  }
+  return out;
 }
 
 export function parseStateName(written: string): TcpState | undefined {

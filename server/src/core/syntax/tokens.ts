@@ -4,6 +4,19 @@
 // the line parser rejects where a token is expected and free text (title, notes, …) accepts.
 import * as chevrotain from 'chevrotain';
 import type { TokenType, CustomPatternMatcherFunc } from 'chevrotain';
+import {
+  ARROWS,
+  COMMENT_STARTS,
+  FLAG_PAIR_WORD,
+  FLAGS,
+  LABEL_WORD,
+  NAME,
+  NOTE_WORDS,
+  STATEMENT_KEYWORDS,
+  type Flag,
+  type NoteWord,
+  type StatementKeyword,
+} from './vocabulary';
 
 // chevrotain is ESM whose own dependencies export only the "import" condition: the test and
 // bench scripts run tsx with `--conditions=import` so they resolve (esbuild bundles it as is).
@@ -46,7 +59,10 @@ export const WhiteSpace = createToken({
   line_breaks: false,
   start_chars_hint: [9, 11, 12, 32, ...NON_ASCII_HINT],
 });
-export const Comment = createToken({ name: 'Comment', pattern: /#[^\r\n]*|\/\/[^\r\n]*/, line_breaks: false });
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const anyOf = (words: readonly string[], then = ''): RegExp => new RegExp(words.map((w) => escapeRe(w) + then).join('|'));
+
+export const Comment = createToken({ name: 'Comment', pattern: anyOf(COMMENT_STARTS, '[^\\r\\n]*'), line_breaks: false });
 export const QuotedString = createToken({
   name: 'QuotedString',
   pattern: /"(?:[^"\\\r\n]|\\[^\r\n])*"/,
@@ -60,9 +76,9 @@ export const UnterminatedString = createToken({
   categories: [StringTok],
   line_breaks: false,
 });
-export const Arrow = createToken({ name: 'Arrow', pattern: /->|→/, categories: [ArrowTok] });
+export const Arrow = createToken({ name: 'Arrow', pattern: anyOf(ARROWS.delivered), categories: [ArrowTok] });
 /** `-x` always lexes as the lost arrow (no name or value can contain it), so `A-x B` works. */
-export const LostArrow = createToken({ name: 'LostArrow', pattern: /-[xX]/, categories: [ArrowTok] });
+export const LostArrow = createToken({ name: 'LostArrow', pattern: anyOf(ARROWS.lost), categories: [ArrowTok] });
 export const Minus = createToken({ name: 'Minus', pattern: '-', categories: [AnyTok] });
 export const Plus = createToken({ name: 'Plus', pattern: '+', categories: [AnyTok] });
 export const Comma = createToken({ name: 'Comma', pattern: ',', categories: [AnyTok] });
@@ -74,7 +90,7 @@ export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [A
 export const NumberTok = createToken({ name: 'NumberTok', pattern: /[0-9]+/, categories: [AnyTok] });
 
 /** A Unicode identifier (its pattern is a function, so the scanner takes the expression from here). */
-export const IDENT_RE = /\p{L}[\p{L}\p{M}\p{N}_]*/uy;
+export const IDENT_RE = new RegExp(NAME, 'uy');
 
 /** ASCII names take a plain loop; anything else goes to the Unicode regex. */
 function matchIdentifier(text: string, offset: number): [string] | null {
@@ -101,6 +117,7 @@ export const Identifier = createToken({
 
 // Keywords and flag names are not lexed by patterns of their own: an identifier whose text is
 // one (in any case) is re-typed after lexing, which is much faster than one regex per keyword.
+// Every word comes from vocabulary.ts.
 const keywords = new Map<string, TokenType>();
 /** Keyword and flag token types by lower-case spelling. */
 export const KEYWORDS: ReadonlyMap<string, TokenType> = keywords;
@@ -114,24 +131,19 @@ function keyword(word: string, categories: TokenType[]): TokenType {
   return type;
 }
 
-// Statement keywords cannot start a message; the others are ordinary names where a name fits.
-export const Title = keyword('title', [KeyTok]);
-export const Participant = keyword('participant', [KeyTok]);
-export const Par = keyword('par', [KeyTok]);
-export const And = keyword('and', [KeyTok]);
-export const End = keyword('end', [KeyTok]);
-export const Note = keyword('note', [KeyTok]);
-export const Wait = keyword('wait', [KeyTok]);
-export const StateKw = keyword('state', [KeyTok]);
-export const As = keyword('as', [KeyTok, MsgStart]);
-export const Over = keyword('over', [KeyTok, MsgStart]);
-export const Left = keyword('left', [KeyTok, MsgStart]);
-export const Right = keyword('right', [KeyTok, MsgStart]);
-export const Of = keyword('of', [KeyTok, MsgStart]);
-export const SynAck = keyword('synack', [MsgStart]);
-export const FLAG_TOKENS = ['syn', 'ack', 'fin', 'rst', 'psh', 'urg', 'ece', 'cwr'].map((f) =>
-  keyword(f, [FlagTok, MsgStart]),
-);
+function keywordsFor<W extends string>(words: readonly W[], categories: TokenType[], spelling = (w: W) => w as string): Record<W, TokenType> {
+  return Object.fromEntries(words.map((w) => [w, keyword(spelling(w), categories)])) as Record<W, TokenType>;
+}
+
+/** Statement keywords: they cannot start a message (`wait -> B: SYN` is no message, README). */
+export const STATEMENT: Readonly<Record<StatementKeyword, TokenType>> = keywordsFor(STATEMENT_KEYWORDS, [KeyTok]);
+// The other words are ordinary names where a name fits.
+export const As = keyword(LABEL_WORD, [KeyTok, MsgStart]);
+/** `over`, `left`, `right`, `of` of note positions. */
+export const NOTE_WORD: Readonly<Record<NoteWord, TokenType>> = keywordsFor(NOTE_WORDS, [KeyTok, MsgStart]);
+export const SynAck = keyword(FLAG_PAIR_WORD.word, [MsgStart]);
+/** The flag names, by flag. */
+export const FLAG_TOKEN: Readonly<Record<Flag, TokenType>> = keywordsFor(FLAGS, [FlagTok, MsgStart], (f) => f.toLowerCase());
 /** Any single code point not matched above (`@`, `.`, a lone surrogate): rejected by the parser. */
 export const Other = createToken({
   name: 'Other',

@@ -24,8 +24,10 @@ export interface TraceStep {
   message?: MessageInfo;
   /** Participants whose state this step changed (in column order). */
   changes: StateChange[];
-  /** Every participant's state after this step. */
-  states: Record<string, TcpState>;
+  /** Every participant's state after this step (made when read: prefer `stateOf` for one of them). */
+  readonly states: Record<string, TcpState>;
+  /** One participant's state after this step. */
+  stateOf(name: string): TcpState | undefined;
 }
 
 /** How the checker classified a segment (shown in hovers and used by the renderers). */
@@ -53,10 +55,10 @@ export interface MessageInfo {
   /** ACK flag added by the checker because the note left it out (a TF204 warning was given). */
   ackFlagAdded: boolean;
   role: SegmentRole;
-  /** Every participant's state just before this line's send. */
-  before: Record<string, TcpState>;
-  /** Every participant's state after the delivery (or loss) of this segment. */
-  after: Record<string, TcpState>;
+  /** Every participant's state just before this line's send (made when read). */
+  readonly before: Record<string, TcpState>;
+  /** Every participant's state after the delivery (or loss) of this segment (made when read). */
+  readonly after: Record<string, TcpState>;
 }
 
 export interface ParticipantInfo {
@@ -69,6 +71,8 @@ export interface ParticipantInfo {
   declaration?: ParticipantStmt;
   /** 0-based line of its first use in a message, if any. */
   firstLine?: number;
+  /** 0-based line of its first event (sending, or receiving what is not lost), if any (SPEC §4). */
+  firstEventLine?: number;
 }
 
 export interface Analysis {

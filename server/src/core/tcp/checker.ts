@@ -1,146 +1,362 @@
 // The checker: simulates every endpoint line by line as RFC 9293 §3.10 does (SPEC §4),
 // compares every state assertion, and records the state trace.
-import { diag, plainFix, type Diagnostic, type Fix } from '../diagnostics';
-import type { Endpoint as EndpointRef, Flag, MessageStmt, NoteStmt, Statement, StateRef, StateStmt, TcpState, TcpflowDocument, WaitStmt } from '../syntax/ast';
-import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent, TraceStep } from './analysis';
+import { diag, type Diagnostic } from '../diagnostics';
+import type { Endpoint as EndpointRef, Flag, MessageStmt, NoteStmt, Statement, StateStmt, TcpState, TcpflowDocument, WaitStmt } from '../syntax/ast';
+import type { Analysis, MessageInfo, ParticipantInfo, StateChange, StepEvent } from './analysis';
+import { checkAssertion } from './assertions';
+import { EndpointStore, checkpointAtOrBefore, type Checkpoint } from './checkpoint';
+import { Tally } from './tally';
+import { Message, StateTimeline, Step } from './timeline';
 import { createEndpoint, resetConnection, setState, type Endpoint } from './endpoint';
-import { visitFlow, type FlowVisitor } from './events';
+import { visitStatement, type FlowVisitor } from './events';
 import { collectParticipants } from './initialStates';
 import { deliver } from './receiver';
-import { describe, has, orderedFlags, type Seg } from './segment';
+import { explainErrors } from './rootCause';
+import { has, orderedFlags, type Seg } from './segment';
 import { sendSegment } from './sender';
 import type { CheckContext } from './sendRules';
-import { show } from './seqValue';
+import { resolve, mentions, rebase } from './bindings';
+import { add, show, type SeqVal } from './seqValue';
 
 type CheckResult = Omit<Analysis, 'doc' | 'diagnostics'> & { diagnostics: Diagnostic[] };
 
 /** Shared by every step that changes no state (most of them); never mutated. */
 const NO_CHANGES: StateChange[] = [];
 
-export function check(doc: TcpflowDocument): CheckResult {
-  return new Checker(doc).run();
+/** A checkpoint every this many statements (and after each statement with an error). */
+const CHECKPOINT_STRIDE = 32;
+
+/** `rootCauses: false` reports each error where it is met, as a plain reading (the mutation test's oracle). */
+export function check(doc: TcpflowDocument, options: { rootCauses?: boolean } = {}): CheckResult {
+  return new Checker(doc, collectParticipants(doc), { rootCauses: options.rootCauses }).run();
 }
 
-class Checker implements FlowVisitor {
-  private readonly participants: ParticipantInfo[];
-  private readonly endpoints = new Map<string, Endpoint>();
-  /** The endpoints in column order (the same order as `participants`), for the per-step comparison. */
-  private readonly columns: Endpoint[] = [];
-  /** Each column's state in `states`, by index: the per-step comparison then looks up no names. */
-  private readonly shown: TcpState[] = [];
-  private readonly diagnostics: Diagnostic[] = [];
+export interface CheckerOptions {
+  /** Only count what would be reported, record nothing (a trial run of rootCause.ts). */
+  speculative?: boolean;
+  /** Messages checked as meant rather than as written (root causes found, SPEC §8.6). */
+  meant?: Map<MessageStmt, MessageStmt>;
+  /** Look for root causes (SPEC §8.6); default true. */
+  rootCauses?: boolean;
+  /** Called after each recorded step with the endpoints it involved (tcb.ts). */
+  onStep?: (index: number, endpoints: readonly Endpoint[]) => void;
+}
+
+export class Checker implements FlowVisitor {
+  /** The endpoints in column order (the same order as `participants`). */
+  private store!: EndpointStore;
+  /** The state the trace last recorded for each column. */
+  private shown: TcpState[] = [];
+  private timeline!: StateTimeline;
+  readonly diagnostics: Diagnostic[] = [];
   /** TF209s of notes: met during the walk, listed before the other diagnostics. */
   private readonly noteDiagnostics: Diagnostic[] = [];
-  private readonly steps: TraceStep[] = [];
+  private readonly steps: Step[] = [];
   private readonly messages: MessageInfo[] = [];
-  private readonly knownSymbols = new Set<string>();
-  /** Every participant's state now; replaced (never mutated) when a state changes, so steps can share it. */
-  private states: Record<string, TcpState> = {};
+  private knownSymbols = new Set<string>();
+  /** A checkpoint holds `knownSymbols` too: the next new symbol copies it first. */
+  private symbolsShared = false;
   private readonly ctx: CheckContext = {
-    report: (d) => this.diagnostics.push(d),
+    report: (d) => this.report(d),
     isKnownSymbol: (s) => this.knownSymbols.has(s),
+    waits: 0,
+    bindings: new Map(),
+    bind: (unknown, value) => this.bind(unknown, value),
   };
+  /** Who has exchanged segments with whom: only they can hold values counted from each other's unknowns. */
+  private readonly peers = new Map<string, Set<string>>();
 
   /** Segments sent and not yet arrived. They arrive in the order they were sent (SPEC §3.4). */
-  private readonly inFlight: Seg[] = [];
-  /** How many messages have arrived: `messages[arrived]` is the next to arrive, for the same reason. */
-  private arrived = 0;
+  private inFlight: Seg[] = [];
   /** MessageInfo.flags by flag bits: messages with the same flags share one array (never mutated). */
   private readonly flagLists: Flag[][] = [];
 
-  constructor(private readonly doc: TcpflowDocument) {
-    this.participants = collectParticipants(doc);
-    for (const p of this.participants) {
-      const e = createEndpoint(p);
-      this.endpoints.set(p.name, e);
-      this.columns.push(e);
-      this.shown.push(p.initial);
-      this.states[p.name] = p.initial;
-    }
+  // What the root-cause search (rootCause.ts) reads and keeps.
+  readonly speculative: boolean;
+  private readonly rootCauses: boolean;
+  readonly meant: Map<MessageStmt, MessageStmt>;
+  /** Where each error and warning was reported, by statement. */
+  readonly tally = new Tally();
+  readonly checkpoints: Checkpoint[] = [];
+  /** The last statement whose errors were settled: a root cause is never looked for before it. */
+  settled = -1;
+  /** How many more errors may be looked into (a note full of mistakes costs no more than a few). */
+  explainBudget = 64;
+
+  private readonly onStep?: CheckerOptions['onStep'];
+  /** A trial run stops as soon as this says its outcome is known (rootCause.ts). */
+  stopWhen?: (tally: Tally) => boolean;
+
+  constructor(
+    readonly doc: TcpflowDocument,
+    public participants: ParticipantInfo[],
+    options: CheckerOptions = {},
+    store?: EndpointStore,
+  ) {
+    this.speculative = !!options.speculative;
+    this.rootCauses = !this.speculative && options.rootCauses !== false;
+    this.meant = options.meant ?? new Map();
+    this.onStep = options.onStep;
+    if (store) this.useStore(store);
+    else this.start();
+  }
+
+  /** Every participant in its initial state. */
+  private start(): void {
+    this.timeline = new StateTimeline(this.participants);
+    this.useStore(new EndpointStore(this.participants.map(createEndpoint)));
+  }
+
+  /** At a statement's start the trace has recorded every state: what was shown is the state. */
+  private useStore(store: EndpointStore): void {
+    this.store = store;
+    this.shown = store.columns.map((e) => e.state);
+  }
+
+  /** The endpoints as they are now, in column order. */
+  endpointsNow(): readonly Endpoint[] {
+    return this.store.columns;
   }
 
   run(): CheckResult {
-    visitFlow(this.doc, this);
+    this.runStatements(0, this.doc.statements.length, this.rootCauses);
     const notes = this.noteDiagnostics;
     return {
       participants: this.participants,
       steps: this.steps,
       messages: this.messages,
       diagnostics: notes.length ? [...notes, ...this.diagnostics] : this.diagnostics,
-      finalStates: this.states,
+      finalStates: Object.fromEntries(this.store.columns.map((e) => [e.name, e.state])),
     };
   }
 
-  /** Records a step that has just happened, with the states it changed. */
-  private step(line: number, event: StepEvent, stmt: Statement, message?: MessageInfo): void {
+  /** Checks statements [from, to); with `explain`, looks for the root of each new error (SPEC §8.6). */
+  runStatements(from: number, to: number, explain: boolean): void {
+    const statements = this.doc.statements;
+    const tally = this.tally;
+    for (let i = from; i < to; i++) {
+      // Also after each statement with an error, while errors are still looked into: a root is never before it.
+      if (!this.speculative && (i % CHECKPOINT_STRIDE === 0 || (i === this.settled + 1 && this.explainBudget > 0))) this.saveCheckpoint(i);
+      tally.statement = i;
+      const errors = tally.errors;
+      const reported = this.diagnostics.length;
+      visitStatement(statements[i], this);
+      if (explain && tally.errors > errors) {
+        explainErrors(this, i, reported);
+        this.settled = i;
+      }
+      if (this.stopWhen?.(tally)) return;
+    }
+  }
+
+  report(d: Diagnostic): void {
+    this.tally.add(d.severity);
+    if (!this.speculative) this.diagnostics.push(d);
+  }
+
+  private saveCheckpoint(index: number): void {
+    const last = this.checkpoints[this.checkpoints.length - 1];
+    if (last && last.index >= index) return;
+    this.checkpoints.push(this.snapshot(index));
+  }
+
+  /** The state now, as it stands before statement `index`. */
+  snapshot(index: number): Checkpoint {
+    return {
+      index,
+      mark: this.store.mark(),
+      knownSymbols: this.shareSymbols(),
+      waits: this.ctx.waits,
+      bindings: this.ctx.bindings,
+      diagnostics: this.diagnostics.length,
+      noteDiagnostics: this.noteDiagnostics.length,
+      steps: this.steps.length,
+      messages: this.messages.length,
+    };
+  }
+
+  /** Back to a checkpoint: what was recorded after it is dropped. */
+  private restore(cp: Checkpoint): void {
+    this.store.rewind(cp.mark);
+    this.useStore(this.store);
+    this.resume(cp);
+    this.diagnostics.length = cp.diagnostics;
+    this.noteDiagnostics.length = cp.noteDiagnostics;
+    this.steps.length = cp.steps;
+    this.timeline.truncate(cp.steps);
+    this.messages.length = cp.messages;
+    while (this.checkpoints.length && this.checkpoints[this.checkpoints.length - 1].index > cp.index) this.checkpoints.pop();
+    this.tally.dropFrom(cp.index);
+  }
+
+  /** What a checkpoint keeps besides the endpoints. */
+  private resume(cp: Checkpoint): void {
+    this.knownSymbols = cp.knownSymbols;
+    this.symbolsShared = true;
+    this.ctx.waits = cp.waits;
+    this.ctx.bindings = cp.bindings;
+    this.inFlight = [];
+  }
+
+  /** SPEC §4, bindings.ts: an unknown base told; every endpoint and segment in flight holding it is rebased. */
+  private bind(unknown: SeqVal, value: SeqVal): void {
+    const base = unknown.base!;
+    // A new map (a checkpoint may share the old one): a participant's unknowns are told once each.
+    const bindings = new Map(this.ctx.bindings).set(base, add(value, -unknown.off));
+    this.ctx.bindings = bindings;
+    const owner = base.slice(1);
+    for (const name of [owner, ...(this.peers.get(owner) ?? [])]) {
+      const e = this.store.get(name);
+      if (e && mentions(e, base)) rebase(this.store.touch(e), bindings);
+    }
+    for (const seg of this.inFlight) {
+      seg.seq = resolve(bindings, seg.seq);
+      seg.ackNo = resolve(bindings, seg.ackNo);
+    }
+  }
+
+  private meet(a: string, b: string): void {
+    let p = this.peers.get(a);
+    if (!p) this.peers.set(a, (p = new Set()));
+    p.add(b);
+  }
+
+  /** The known symbols, shared with a checkpoint until the next new one (copy on write). */
+  private shareSymbols(): Set<string> {
+    this.symbolsShared = true;
+    return this.knownSymbols;
+  }
+
+  private learnSymbol(sym: string): void {
+    if (this.knownSymbols.has(sym)) return;
+    if (this.symbolsShared) this.knownSymbols = new Set(this.knownSymbols);
+    this.symbolsShared = false;
+    this.knownSymbols.add(sym);
+  }
+
+  /** A trial checker that starts from a checkpoint and checks some messages as meant. */
+  fork(cp: Checkpoint, meant: Map<MessageStmt, MessageStmt>): Checker {
+    const t = new Checker(this.doc, this.participants, { speculative: true, meant }, this.store.forkAt(cp.mark));
+    t.resume(cp);
+    return t;
+  }
+
+  /** A trial checker that starts from the top, with other participants (other initial states). */
+  trialFromStart(participants: ParticipantInfo[], meant: Map<MessageStmt, MessageStmt>): Checker {
+    return new Checker(this.doc, participants, { speculative: true, meant });
+  }
+
+  /**
+   * Takes a root cause found for statement `at` (SPEC §8.6): checks again from before the root,
+   * the root as meant, then reports `diagnostic` in place of the errors it explains. With new
+   * participants (the root was someone's first event), the whole flow so far is checked again.
+   */
+  adopt(written: MessageStmt, meant: MessageStmt, root: number, at: number, diagnostic: Diagnostic, participants?: ParticipantInfo[]): void {
+    this.meant.set(written, meant);
+    if (participants) {
+      this.participants = participants;
+      this.start();
+      this.knownSymbols = new Set();
+      this.ctx.waits = 0;
+      this.ctx.bindings = new Map();
+      this.inFlight = [];
+      this.diagnostics.length = this.noteDiagnostics.length = this.steps.length = this.messages.length = 0;
+      this.checkpoints.length = 0;
+      this.tally.dropFrom(0);
+      this.runStatements(0, at + 1, false);
+    } else {
+      const cp = checkpointAtOrBefore(this.checkpoints, root)!;
+      this.restore(cp);
+      this.runStatements(cp.index, at + 1, false);
+    }
+    this.report(diagnostic);
+  }
+
+  /** Records a step that has just happened, with the states it changed (only `touched` can have changed). */
+  private step(line: number, event: StepEvent, stmt: Statement, message: MessageInfo | undefined, ...touched: Endpoint[]): number {
+    const index = this.steps.length;
     let changes: StateChange[] = NO_CHANGES;
-    for (let i = 0; i < this.columns.length; i++) {
-      const e = this.columns[i];
+    const scan = event === 'wait' ? this.store.columns : touched;
+    for (const e of scan) {
+      const i = this.store.columnOf(e);
       if (this.shown[i] === e.state) continue;
       if (changes === NO_CHANGES) changes = [];
       changes.push({ name: e.name, from: this.shown[i], to: e.state });
       this.shown[i] = e.state;
+      this.timeline.record(index, i, e.state);
     }
-    if (changes.length) {
-      this.states = { ...this.states };
-      for (const c of changes) this.states[c.name] = c.to;
-    }
-    this.steps.push({ line, event, stmt, message, changes, states: this.states });
+    // In column order, as the renderers draw them.
+    if (changes.length > 1) changes.sort((a, b) => this.store.columnOf(this.store.get(a.name)!) - this.store.columnOf(this.store.get(b.name)!));
+    this.steps.push(new Step(this.timeline, index, line, event, stmt, message, changes));
+    this.onStep?.(index, scan);
+    return index;
   }
 
-  send(msg: MessageStmt): void {
-    const s = this.endpoints.get(msg.from.name)!;
-    const r = this.endpoints.get(msg.to.name)!;
-    const before = this.states;
+  send(written: MessageStmt): void {
+    // A root cause found (SPEC §8.6): the lines after it are checked as though written right.
+    const msg = (this.meant.size && this.meant.get(written)) || written;
+    const s = this.store.touch(this.store.get(msg.from.name)!);
+    const r = this.store.touch(this.store.get(msg.to.name)!);
+    this.meet(s.name, r.name);
+    this.meet(r.name, s.name);
+    const before = this.steps.length - 1;
     this.assertState(msg.from, s);
     const seg = sendSegment(this.ctx, s, r, msg);
-    const info = describeMessage(msg, seg, before, this.flagList(seg.flags));
-    this.step(msg.line, 'send', msg, info);
     const { seq, ack } = msg.segment;
-    if (seq?.value?.sym) this.knownSymbols.add(seq.value.sym);
-    if (ack?.value?.sym) this.knownSymbols.add(ack.value.sym);
-    this.messages.push(info);
+    if (seq?.value?.sym) this.learnSymbol(seq.value.sym);
+    if (ack?.value?.sym) this.learnSymbol(ack.value.sym);
     this.inFlight.push(seg);
+    if (this.speculative) return;
+    const info = describeMessage(this.timeline, written, msg, seg, before, this.flagList(seg.flags));
+    seg.info = info;
+    this.step(msg.line, 'send', written, info, s);
+    this.messages.push(info);
   }
 
-  arrive(msg: MessageStmt): void {
+  arrive(written: MessageStmt): void {
+    const msg = (this.meant.size && this.meant.get(written)) || written;
     const seg = this.inFlight.shift()!;
-    const info = this.messages[this.arrived++];
+    const info = seg.info;
     const r = seg.receiver;
     const s = seg.sender;
     this.assertState(msg.to, r);
     const lost = msg.arrow === '-x';
     if (!lost && seg.role !== 'rejected') deliver(this.ctx, r, s, seg);
-    this.step(msg.line, lost ? 'lose' : 'deliver', msg, info);
-    info.after = this.states;
+    if (!info) return;
+    info.afterStep = this.step(msg.line, lost ? 'lose' : 'deliver', written, info, r, s);
     info.role = seg.role;
   }
 
   wait(stmt: WaitStmt): void {
-    for (const e of this.columns) {
-      e.waitedSinceSend = true;
-      // RFC 9293 §3.10.8: the 2MSL timer ends TIME_WAIT.
-      if (stmt.is2MSL && e.state === 'TIME_WAIT') {
-        setState(e, 'CLOSED', { kind: 'wait', line: stmt.line });
-        resetConnection(e); // the connection is gone: a later SYN starts a new one
-      }
+    this.ctx.waits++;
+    // RFC 9293 §3.10.8: the 2MSL timer ends TIME_WAIT.
+    if (stmt.is2MSL) for (const found of this.store.columns) {
+      if (found.state !== 'TIME_WAIT') continue;
+      const e = this.store.touch(found);
+      setState(e, 'CLOSED', { kind: 'wait', line: stmt.line });
+      resetConnection(e); // the connection is gone: a later SYN starts a new one
     }
-    this.step(stmt.line, 'wait', stmt);
+    if (!this.speculative) this.step(stmt.line, 'wait', stmt, undefined);
   }
 
   /** A `state` line: every state it names is asserted. */
   state(stmt: StateStmt): void {
     for (const item of stmt.items) {
-      const e = this.endpoints.get(item.name);
+      const e = this.store.get(item.name);
       if (!e) this.ctx.report(diag('TF209', item.nameRange, { name: item.name }));
       else this.assertState({ name: item.name, range: item.nameRange, state: item.state }, e);
     }
-    this.step(stmt.line, 'state', stmt);
+    if (!this.speculative) this.step(stmt.line, 'state', stmt, undefined);
   }
 
   /** A note is put beside participants: each must be one of the flow's (TF209). */
   note(stmt: NoteStmt): void {
-    for (const t of stmt.targets) if (!this.endpoints.has(t.name)) this.noteDiagnostics.push(diag('TF209', t.range, { name: t.name }));
+    for (const t of stmt.targets) {
+      if (this.store.get(t.name)) continue;
+      const d = diag('TF209', t.range, { name: t.name });
+      this.tally.add(d.severity);
+      if (!this.speculative) this.noteDiagnostics.push(d);
+    }
   }
 
   private flagList(bits: number): Flag[] {
@@ -149,57 +365,13 @@ class Checker implements FlowVisitor {
 
   /** `(STATE)` is the state at the moment of the event, before it takes effect (SPEC §3.3). */
   private assertState(end: EndpointRef, e: Endpoint): void {
-    const ref: StateRef | undefined = end.state;
-    if (!ref?.state || ref.state === e.state) return;
-    // A server whose connection has closed still has its listening socket: `S(LISTEN)` before
-    // its next connection is right (a SYN finds the listener, see receiver.ts inClosed).
-    if (ref.state === 'LISTEN' && e.state === 'CLOSED' && e.listener) return;
-    const c = e.cause;
-    const args = {
-      name: e.name,
-      actual: e.state,
-      asserted: ref.state,
-      cause: c.kind === 'initial' ? c.reason : c.kind,
-      what: c.kind === 'sent' || c.kind === 'received' ? describe(c.flags, c.len) : undefined,
-      line: c.line === undefined || c.line < 0 ? undefined : c.line + 1,
-      since: e.receivedSinceCause ? 1 : 0,
-    };
-    const fix = { kind: 'setState' as const, args: { state: e.state }, edits: [{ range: ref.range, newText: e.state }] };
-    const d = diag('TF200', ref.range, args, fix);
-    // Nothing has happened to it yet: perhaps the notes mean it to start there (SPEC §3.2).
-    const declare = c.kind === 'initial' ? this.declareFix(e.name, ref.state) : undefined;
-    if (declare) d.alternatives = [plainFix(declare)];
-    this.ctx.report(d);
-  }
-
-  /** A fix that declares the participant's initial state: on its `participant` line, or a new one. */
-  private declareFix(name: string, state: TcpState): Fix | undefined {
-    const p = this.participants.find((x) => x.name === name);
-    if (!p) return undefined;
-    const args = { name, state };
-    const decl = p.declaration;
-    if (decl?.state) return { kind: 'declareState', args, edits: [{ range: decl.state.range, newText: state }] };
-    if (decl) return { kind: 'declareState', args, edits: [{ range: { start: decl.range.end, end: decl.range.end }, newText: ` (${state})` }] };
-    const at = { line: p.firstLine ?? 0, character: 0 };
-    return { kind: 'declareState', args, edits: [{ range: { start: at, end: at }, newText: `participant ${name} (${state})\n` }] };
+    const d = checkAssertion(end, e, this.participants);
+    if (d) this.ctx.report(d);
   }
 }
 
-function describeMessage(msg: MessageStmt, seg: Seg, before: Record<string, TcpState>, flags: Flag[]): MessageInfo {
-  return {
-    stmt: msg,
-    from: msg.from.name,
-    to: msg.to.name,
-    lost: msg.arrow === '-x',
-    flags,
-    seq: show(seg.seq),
-    ack: has(seg, 'ACK') ? show(seg.ackNo) : undefined,
-    len: seg.len,
-    seqInferred: seg.seqInferred,
-    ackInferred: seg.ackInferred,
-    ackFlagAdded: seg.ackFlagAdded,
-    role: seg.role,
-    before,
-    after: before,
-  };
+/** What a message did: `written` is the line, `msg` the message checked (the same unless a root cause was found). */
+function describeMessage(timeline: StateTimeline, written: MessageStmt, msg: MessageStmt, seg: Seg, before: number, flags: Flag[]): Message {
+  const ack = has(seg, 'ACK') ? show(seg.ackNo) : undefined;
+  return new Message(timeline, before, written, msg.from.name, msg.to.name, msg.arrow === '-x', flags, show(seg.seq), ack, seg.len, seg.seqInferred, seg.ackInferred, seg.ackFlagAdded, seg.role);
 }

@@ -61,12 +61,16 @@ export interface Endpoint {
   finLine?: number;
   outOfOrder: QueuedSegment[];
   lastReceived?: ReceivedFacts;
-  /** A `wait` line came after its last send (a keep-alive probe needs one). */
-  waitedSinceSend: boolean;
+  /** Where the retransmission just sent ends: a TCP that splits what it resends starts the next piece there. */
+  resentUpTo?: SeqVal;
+  /** How many `wait` lines had been met when it last sent a segment of any kind (a probe needs one since, SPEC §8.5). */
+  waitsAtLastSend: number;
   /** Its last new segment (for "its SYN on line 1 consumed one sequence number"). */
   lastSent?: { flags: number; len: number; line: number };
   /** How many connections it has had: names fresh unknown ISNs (`?A#2`). */
   incarnation: number;
+  /** Bookkeeping of checkpoint.ts: the epoch in which it was last journalled. */
+  epoch: number;
 }
 
 // STATE_NAMES lists the states in RFC order, so the synchronized ones are ESTABLISHED onwards.
@@ -96,10 +100,12 @@ export function createEndpoint(p: ParticipantInfo): Endpoint {
     finSeq: undefined,
     finLine: undefined,
     outOfOrder: [],
+    resentUpTo: undefined,
     lastReceived: undefined,
-    waitedSinceSend: false,
+    waitsAtLastSend: 0,
     lastSent: undefined,
     incarnation: 0,
+    epoch: 0,
   };
   seedNumbers(e);
   return e;
@@ -139,6 +145,7 @@ export function resetConnection(e: Endpoint): void {
   e.unacked = [];
   e.outOfOrder = [];
   e.finSeq = e.finLine = undefined;
+  e.resentUpTo = undefined;
 }
 
 export function setState(e: Endpoint, state: TcpState, cause: StateCause): void {

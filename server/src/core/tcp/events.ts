@@ -1,6 +1,7 @@
 // The order in which a document's events happen: a message is sent then delivered (or lost);
 // in a `par` block every send comes first, then every delivery, in order (SPEC §3.4).
 import type { MessageStmt, NoteStmt, ParticipantStmt, Statement, StateStmt, TcpflowDocument, WaitStmt } from '../syntax/ast';
+import { sendsToItself } from '../syntax/validate';
 
 /**
  * What to do at each event. Messages arrive in the order they were sent, in `par` blocks too.
@@ -24,20 +25,22 @@ export function visitFlow(doc: TcpflowDocument, v: FlowVisitor): void {
   for (const s of doc.statements) visitStatement(s, v);
 }
 
-function visitStatement(s: Statement, v: FlowVisitor): void {
+/** One statement's events (a `par` block's sends, then its arrivals). */
+export function visitStatement(s: Statement, v: FlowVisitor): void {
   switch (s.kind) {
     case 'message':
+      if (sendsToItself(s)) return; // in the tree for the editor (TF108), no event
       v.send(s);
       v.arrive(s);
       return;
     case 'par':
       for (const branch of s.branches) {
         for (const m of branch) {
-          if (m.kind === 'message') v.send(m);
-          else v.note?.(m);
+          if (m.kind !== 'message') v.note?.(m);
+          else if (!sendsToItself(m)) v.send(m);
         }
       }
-      for (const branch of s.branches) for (const m of branch) if (m.kind === 'message') v.arrive(m);
+      for (const branch of s.branches) for (const m of branch) if (m.kind === 'message' && !sendsToItself(m)) v.arrive(m);
       return;
     case 'wait':
       v.wait?.(s);

@@ -86,6 +86,7 @@ export function collectParticipants(doc: TcpflowDocument): ParticipantInfo[] {
 /** SPEC §4: a bare SYN sent is an active open, one received a passive open; anything else, or no event at all, is mid-connection. */
 function inferStart(p: ParticipantInfo, u: Use | undefined): void {
   const m = u?.first;
+  p.firstEventLine = m?.line;
   if (m && isBareSyn(m)) {
     p.initial = u.sending ? 'CLOSED' : 'LISTEN';
     p.initialReason = u.sending ? 'activeOpen' : 'passiveOpen';

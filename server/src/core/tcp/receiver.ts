@@ -95,8 +95,8 @@ function inSynSent(ctx: CheckContext, r: Endpoint, seg: Seg): void {
 
 type Relation = 'inOrder' | 'ahead' | 'behind' | 'unknown';
 
-function relation(r: Endpoint, s: Endpoint, seg: Seg): Relation {
-  const rcvNxt = rcvNxtOf(r, s);
+function relation(ctx: CheckContext, r: Endpoint, s: Endpoint, seg: Seg): Relation {
+  const rcvNxt = rcvNxtOf(ctx, r, s);
   const d = rcvNxt ? distance(seg.seq, rcvNxt) : undefined;
   if (d === undefined) return 'unknown';
   return d === 0 ? 'inOrder' : d > 0 ? 'ahead' : 'behind';
@@ -113,7 +113,7 @@ const ON_FIN: Partial<Record<TcpState, TcpState>> = {
 
 /** SYN_RECEIVED and the synchronized states (§3.10.7.4). */
 function inConnection(ctx: CheckContext, r: Endpoint, s: Endpoint, seg: Seg): void {
-  const rel = relation(r, s, seg);
+  const rel = relation(ctx, r, s, seg);
   if (has(seg, 'RST')) {
     // RFC 5961 §3.2: only an RST at exactly RCV.NXT resets; any other gets a challenge ACK.
     if (rel !== 'inOrder' && rel !== 'unknown') return ctx.report(diag('TF215', at(seg), { name: r.name, reason: 'rst', expected: showText(r.rcvNxt) }));
@@ -185,19 +185,26 @@ function accept(r: Endpoint, seq: SeqVal, n: number, fin: boolean, seg: Seg): vo
   if (to) setState(r, to, received(seg));
 }
 
-/** Once the gap is filled, RCV.NXT jumps past every queued segment that now follows on. */
+/**
+ * Once the gap is filled, RCV.NXT jumps past every queued segment that now follows on. Each pass
+ * keeps (in place) what still waits; segments queued in order drain in one pass.
+ */
 function drainOutOfOrder(r: Endpoint, seg: Seg): void {
-  for (let progress = r.outOfOrder.length > 0; progress && r.rcvNxt; ) {
+  const queue = r.outOfOrder;
+  for (let progress = queue.length > 0; progress && r.rcvNxt; ) {
     progress = false;
-    for (const q of [...r.outOfOrder]) {
+    let kept = 0;
+    for (const q of queue) {
       const n = q.len + (q.fin ? 1 : 0);
-      const startGap = distance(q.seq, r.rcvNxt!) ?? 1;
-      if (startGap > 0) continue;
-      r.outOfOrder.splice(r.outOfOrder.indexOf(q), 1);
+      if ((distance(q.seq, r.rcvNxt!) ?? 1) > 0) {
+        queue[kept++] = q; // still ahead of RCV.NXT
+        continue;
+      }
       if ((distanceAfter(q.seq, n, r.rcvNxt!) ?? 0) <= 0) continue; // already covered
       accept(r, q.seq, n, q.fin, seg);
       progress = true;
     }
+    queue.length = kept;
   }
 }
 

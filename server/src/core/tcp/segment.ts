@@ -1,14 +1,16 @@
 // A message's segment as the checker sees it: flags, numbers and length, written or inferred.
 import type { Flag, MessageStmt, Range } from '../syntax/ast';
 import type { SegmentRole } from './analysis';
+import type { Message } from './timeline';
 import type { Endpoint } from './endpoint';
 import type { SeqVal } from './seqValue';
+import { FLAG_BIT, FLAG_DISPLAY_ORDER } from '../syntax/vocabulary';
 
 /** Display order of flags, as packet tools list them (SYN,ACK · FIN,ACK · PSH,ACK · RST,ACK). */
-const FLAG_ORDER: Flag[] = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
+const FLAG_ORDER = FLAG_DISPLAY_ORDER;
 
 /** Flags as bits: the checker handles one segment per line, so it keeps them allocation-free. */
-export const BIT: Record<Flag, number> = { SYN: 1, FIN: 2, RST: 4, PSH: 8, ACK: 16, URG: 32, ECE: 64, CWR: 128 };
+export const BIT = FLAG_BIT;
 
 export interface Seg {
   msg: MessageStmt;
@@ -26,6 +28,8 @@ export interface Seg {
   ackInferred: boolean;
   ackFlagAdded: boolean;
   role: SegmentRole;
+  /** What the trace says of it (set when the checker records, not in a trial run). */
+  info?: Message;
 }
 
 /**

@@ -1,14 +1,22 @@
 // What an endpoint may send, and with which numbers (SPEC §4 "Sending"; RFC 9293 §3.10).
 import { diag, type Diagnostic, type Fix } from '../diagnostics';
 import type { MessageStmt, TcpState } from '../syntax/ast';
-import { fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
+import { distance, fromWritten, isWritten, judge, showText, unknown, type SeqVal } from './seqValue';
+import { resolve, type Bindings } from './bindings';
 import { hasConnection, type Endpoint } from './endpoint';
+import { neverWith } from '../syntax/vocabulary';
 import { BIT, addAckEdit, describe, flagBits, flagsRange, has, writtenLength, type Seg } from './segment';
 
 export interface CheckContext {
   report(d: Diagnostic): void;
   /** A symbol the document has already used (a new one is a new unknown, see seqValue.judge). */
   isKnownSymbol(s: string): boolean;
+  /** How many `wait` lines have been met so far. */
+  waits: number;
+  /** What the unknown numbers of mid-connection notes turned out to be (bindings.ts). */
+  bindings: Bindings;
+  /** `unknown` (an unknown base, `?A` at some offset) is `value`: every value counted from it becomes a number. */
+  bind(unknown: SeqVal, value: SeqVal): void;
 }
 
 export type SendKind = 'rst' | 'syn' | 'synack' | 'fin' | 'data' | 'ack';
@@ -38,7 +46,7 @@ export function kindOf(seg: Seg): SendKind {
 
 /** The seq of a segment before its numbers are settled: an unknown no comparison can match. */
 const NOT_YET: SeqVal = unknown('');
-const SYN_NEVER_WITH = ['FIN', 'RST'] as const;
+const SYN_NEVER_WITH = neverWith('SYN');
 
 /** Builds the segment a message sends, checking its flags; numbers come later. */
 export function buildSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: MessageStmt): Seg {
@@ -54,17 +62,24 @@ export function buildSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: M
     ackInferred: false,
     ackFlagAdded: false,
     role: 'normal',
+    info: undefined,
   };
-  // RFC 9293 §3.1: SYN with FIN or with RST never makes sense; go on as if it were absent.
+  // RFC 9293 §3.1: SYN with FIN or with RST never makes sense. Go on as if the one the sender's
+  // state could not have meant were absent: the SYN in a state that sends no SYN (a stray SYN on
+  // a FIN,ACK), otherwise the other flag.
   if (has(seg, 'SYN')) for (const other of SYN_NEVER_WITH) {
-    if (has(seg, other)) {
-      const ref = msg.segment.flags.find((f) => f.flag === other);
-      ctx.report(diag('TF206', ref?.range ?? flagsRange(msg), { flag: other }));
-      seg.flags &= ~BIT[other];
-    }
+    if (!has(seg, other)) continue;
+    const dropped = maySendSyn(s.state) ? other : 'SYN';
+    const ref = msg.segment.flags.find((f) => f.flag === dropped);
+    ctx.report(diag('TF206', ref?.range ?? flagsRange(msg), { flag: other, dropped }));
+    seg.flags &= ~BIT[dropped];
+    if (dropped === 'SYN') break;
   }
   return seg;
 }
+
+/** States that send a SYN: a new one, its retransmission, or the SYN,ACK (SPEC §4). */
+const maySendSyn = (state: TcpState): boolean => state === 'CLOSED' || state === 'LISTEN' || state === 'SYN_SENT' || state === 'SYN_RECEIVED';
 
 /** RFC 9293 §3.10.7.4: every segment but the first SYN and an RST carries ACK. */
 function ackOwed(s: Endpoint, seg: Seg): boolean {
@@ -116,7 +131,7 @@ export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
   const range = field.value!.range;
   const fix = { kind: 'setSeq' as const, args: { value: showText(expected) }, edits: [{ range, newText: showText(expected) }] };
   const what = variant.about && describe(variant.about.flags, variant.about.len);
-  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line };
+  const args = { name: s.name, expected: showText(expected), written: field.value!.text, variant: variant.kind, what, line: variant.line, count: variant.count, delta: distance(written, expected) };
   ctx.report(diag(variant.code, range, args, fix));
   seg.seq = expected;
 }
@@ -124,16 +139,18 @@ export function settleSeq(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
 export interface SeqVariant {
   code: 'TF201' | 'TF208';
   /** Why that value: next (SND.NXT), minusOne (a SYN/FIN consumed one), retransmit, or an RST rule. */
-  kind: 'next' | 'minusOne' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
+  kind: 'next' | 'minusOne' | 'forgotLength' | 'retransmit' | 'rstConnection' | 'rstAnswersAck' | 'rstAnswersNoAck';
   /** The segment that explains it; described only if the seq is reported. */
   about?: { flags: number; len: number };
   /** 1-based line that explains it. */
   line?: number;
+  /** How many sequence numbers `about` consumed (forgotLength). */
+  count?: number;
 }
 
-/** The receiver's RCV.NXT as the sender knows it; unknown mid-connection numbers start at the peer's. */
-export function rcvNxtOf(s: Endpoint, r: Endpoint): SeqVal | undefined {
-  if (!s.rcvNxt && hasConnection(s.state) && s.state !== 'SYN_RECEIVED') s.rcvNxt = unknown(r.name);
+/** The receiver's RCV.NXT as the sender knows it; unknown mid-connection numbers start at the peer's SND.NXT. */
+export function rcvNxtOf(ctx: CheckContext, s: Endpoint, r: Endpoint): SeqVal | undefined {
+  if (!s.rcvNxt && hasConnection(s.state) && s.state !== 'SYN_RECEIVED') s.rcvNxt = resolve(ctx.bindings, unknown(r.name));
   return s.rcvNxt;
 }
 
@@ -156,7 +173,7 @@ export function settleAck(ctx: CheckContext, s: Endpoint, seg: Seg, expected: Se
   if (!expected || judgeAck(ctx, seg, expected, written) !== 'differs') return;
   const range = field!.value!.range;
   const text = showText(expected);
-  const args = { name: s.name, expected: text, written: field!.value!.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined };
+  const args = { name: s.name, expected: text, written: field!.value!.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined, delta: distance(written, expected) };
   ctx.report(diag('TF202', range, args, { kind: 'setAck', args: { value: text }, edits: [{ range, newText: text }] }));
   seg.ackNo = expected;
 }

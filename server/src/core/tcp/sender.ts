@@ -2,7 +2,7 @@
 // settle its numbers and apply its effect on the sender (RFC 9293 §3.10.1–3.10.5).
 import { diag } from '../diagnostics';
 import { hasConnection, isSynchronized, freshUnknown, resetConnection, setState, type Endpoint, type SentSegment, type StateCause } from './endpoint';
-import { add, distance, distanceAfter, fromWritten, isWritten, number, type SeqVal } from './seqValue';
+import { add, distance, distanceAfter, fromWritten, isHidden, isWritten, number, type SeqVal } from './seqValue';
 import { BIT, consumed, describe, flagsRange, has, type Seg } from './segment';
 import { MAY_SEND, buildSegment, kindOf, rcvNxtOf, settleAck, settleAckFlag, settleSeq, type CheckContext, type SendKind, type SeqVariant } from './sendRules';
 import type { MessageStmt } from '../syntax/ast';
@@ -12,6 +12,8 @@ export function sendSegment(ctx: CheckContext, s: Endpoint, r: Endpoint, msg: Me
   const ackWarning = settleAckFlag(s, seg);
   const sent = classify(ctx, s, r, seg);
   if (ackWarning && sent.role !== 'rejected') ctx.report(ackWarning);
+  // SPEC §8.5: a probe's wait must follow the sender's previous segment of any kind.
+  s.waitsAtLastSend = ctx.waits;
   return sent;
 }
 
@@ -39,10 +41,19 @@ function classify(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
     const meant = meantWithSynFlipped(s, seg, kind);
     if (!meant) return reject(seg, s);
     // One SYN flag away from what the state sends: go on as though written right, so the lines
-    // after it are not reported for this same mistake (one mistake, one diagnostic).
+    // after it are not reported for this same mistake (one mistake, one diagnostic). The segment
+    // meant may be a retransmission (a stray SYN on resent data), so it is classified again.
     seg.flags ^= BIT.SYN;
-    return sendNew(ctx, s, r, seg, meant);
+    return classifyMeant(ctx, s, r, seg);
   }
+  return sendNew(ctx, s, r, seg, kind);
+}
+
+/** The segment meant, its flag mistake already reported: anything further wrong with it is new. */
+function classifyMeant(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
+  const kind = kindOf(seg);
+  const retrans = findRetransmission(s, seg);
+  if (retrans) return retransmit(ctx, s, r, seg, retrans);
   return sendNew(ctx, s, r, seg, kind);
 }
 
@@ -58,26 +69,57 @@ function meantWithSynFlipped(s: Endpoint, seg: Seg, kind: SendKind): SendKind | 
   return MAY_SEND[s.state].includes(without) ? without : undefined;
 }
 
-// The retransmission queue is searched with plain loops: it is searched for every segment sent.
+/**
+ * SPEC §8.4 (RFC 1122 §4.2.2.15: a TCP may repacketize what it retransmits): a segment is a
+ * retransmission when it starts at the seq of a segment sent and not yet acknowledged (or at
+ * SND.UNA), ends at or before SND.NXT, covers at least one sequence number, and carries at each
+ * number it covers what was first sent there: SYN at the ISS, FIN at the FIN's number, data
+ * elsewhere. A segment that covers nothing (a bare ACK, a window update) repeats nothing.
+ * Returns the unacknowledged segment it starts in, which TF210 names.
+ */
 function findRetransmission(s: Endpoint, seg: Seg): SentSegment | undefined {
+  const n = consumed(seg);
+  if (n === 0 || !s.unacked.length) return undefined;
   const wrote = seg.msg.segment.seq?.value;
   const syn = has(seg, 'SYN');
   const fin = has(seg, 'FIN');
-  for (const u of s.unacked) {
-    if (u.syn === syn && u.fin === fin && u.len === seg.len && (wrote ? isWritten(u.seq, wrote) : syn || fin)) return u;
+  if (!wrote) {
+    // No seq written: a SYN or FIN written again as it was (`SYN` once more in SYN_SENT).
+    if (!syn && !fin) return undefined;
+    for (const u of s.unacked) if (u.syn === syn && u.fin === fin && u.len === seg.len) return u;
+    return undefined;
   }
-  if (!wrote || syn || !s.sndNxt) return undefined;
-  // Linux merges unacknowledged segments when it retransmits (tcp_retrans_try_collapse): a data
-  // segment that starts where an unacknowledged one starts and ends within SND.NXT resends old data.
-  let start: SentSegment | undefined;
+  // The usual case, a new segment at SND.NXT: it cannot end at or before SND.NXT.
+  if (!s.sndNxt || isWritten(s.sndNxt, wrote)) return undefined;
+  const start = fromWritten(wrote);
+  if ((distanceAfter(start, n, s.sndNxt) ?? 1) > 0) return undefined;
+  const of = startingSegment(s, start);
+  if (!of || !carriesWhatWasSent(s, start, n, syn, fin)) return undefined;
+  return of;
+}
+
+/** The unacknowledged segment a retransmission may start in: one that starts there, or SND.UNA's. */
+function startingSegment(s: Endpoint, start: SeqVal): SentSegment | undefined {
+  const atUna = !!s.sndUna && distance(start, s.sndUna) === 0;
+  const atResent = !!s.resentUpTo && distance(start, s.resentUpTo) === 0;
   for (const u of s.unacked) {
-    if (!u.syn && isWritten(u.seq, wrote)) {
-      start = u;
-      break;
-    }
+    const d = distance(start, u.seq);
+    if (d === 0) return u;
+    // SND.UNA, or the end of the piece resent just before, inside this segment (split when resent).
+    if ((atUna || atResent) && d !== undefined && d > 0 && d < u.len + (u.syn ? 1 : 0) + (u.fin ? 1 : 0)) return u;
   }
-  // Where it ends (start.seq is the written seq).
-  return start && (distanceAfter(start.seq, seg.len + (fin ? 1 : 0), s.sndNxt) ?? 1) <= 0 ? start : undefined;
+  return undefined;
+}
+
+/** SYN exactly at the ISS and FIN exactly at the FIN's number; every other number it covers was data. */
+function carriesWhatWasSent(s: Endpoint, start: SeqVal, n: number, syn: boolean, fin: boolean): boolean {
+  const atIss = !!s.iss && distance(start, s.iss) === 0;
+  if (syn !== atIss) return false;
+  if (!s.finSeq) return !fin;
+  // Where the FIN's number falls in the covered range [start, start + n).
+  const finAt = distance(s.finSeq, start);
+  const covers = finAt !== undefined && finAt >= 0 && finAt < n;
+  return fin ? covers && finAt === n - 1 : !covers;
 }
 
 function pendingOfKind(s: Endpoint, kind: SendKind): SentSegment | undefined {
@@ -95,10 +137,12 @@ function unackedControl(s: Endpoint, which: 'syn' | 'fin'): SentSegment | undefi
 
 /** A retransmission: same seq, len, SYN and FIN, maybe with ACK/PSH added and a newer ack (SPEC §4). */
 function retransmit(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, of: SentSegment, quiet = false): Seg {
-  seg.seq = of.seq;
+  const wrote = seg.msg.segment.seq?.value;
+  seg.seq = wrote && !quiet ? fromWritten(wrote) : of.seq;
+  s.resentUpTo = add(seg.seq, consumed(seg));
   seg.role = 'retransmission';
   if (!quiet) ctx.report(diag('TF210', seg.msg.segment.range, { name: s.name, what: describe(of.flags, of.len), line: of.line >= 0 ? of.line + 1 : undefined }));
-  settleAck(ctx, s, seg, rcvNxtOf(s, r));
+  settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
   return seg;
 }
 
@@ -120,16 +164,17 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
     settleSeq(ctx, s, seg, undefined, NEXT);
     if (seg.seqInferred) seg.seq = freshUnknown(s, '');
   } else if (keepAlive(ctx, s, seg, kind)) {
-    settleAck(ctx, s, seg, rcvNxtOf(s, r));
+    settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
     return seg;
   } else {
-    const last = s.lastSent;
-    const wrote = seg.msg.segment.seq?.value;
-    const minusOne = wrote && s.sndNxt && last && (has(last, 'SYN') || has(last, 'FIN')) && distance(fromWritten(wrote), s.sndNxt) === -1;
-    settleSeq(ctx, s, seg, s.sndNxt, minusOne ? { code: 'TF201', kind: 'minusOne', about: last, line: last.line + 1 } : NEXT);
-    if (!s.sndNxt || !comparable(s.sndNxt, seg.seq)) s.sndUna = seg.seq; // SND.NXT learned (SPEC §4)
+    settleSeq(ctx, s, seg, s.sndNxt, forgotten(s, seg) ?? NEXT);
+    if (!s.sndNxt || !comparable(s.sndNxt, seg.seq)) {
+      // SND.NXT learned (SPEC §4): an unknown one is now told, for the peer too (bindings.ts).
+      if (s.sndNxt && isHidden(s.sndNxt)) ctx.bind(s.sndNxt, seg.seq);
+      s.sndUna = seg.seq;
+    }
   }
-  settleAck(ctx, s, seg, rcvNxtOf(s, r));
+  settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
 
   if (opening) {
     s.iss = seg.seq;
@@ -139,7 +184,6 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
   if (n > 0) s.unacked.push({ seq: seg.seq, len: seg.len, syn: has(seg, 'SYN'), fin: has(seg, 'FIN'), flags: seg.flags, line });
   s.sndNxt = add(seg.seq, n);
   setLastSent(s, seg);
-  s.waitedSinceSend = false;
   if (kind === 'syn') setState(s, 'SYN_SENT', sentCause(seg));
   if (kind === 'fin') {
     s.finSeq = seg.seq;
@@ -148,6 +192,19 @@ function sendNew(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg, kind: Se
     setState(s, s.state === 'CLOSE_WAIT' ? 'LAST_ACK' : 'FIN_WAIT_1', sentCause(seg));
   }
   return seg;
+}
+
+/**
+ * The classic mistake (SPEC §8.4): a seq written at the start of the sender's last segment, as
+ * though its SYN, FIN or data had consumed nothing — also while that segment is unacknowledged.
+ */
+function forgotten(s: Endpoint, seg: Seg): SeqVariant | undefined {
+  const last = s.lastSent;
+  const wrote = seg.msg.segment.seq?.value;
+  if (!wrote || !s.sndNxt || !last) return undefined;
+  const n = last.len + ((last.flags & BIT.SYN) !== 0 ? 1 : 0) + ((last.flags & BIT.FIN) !== 0 ? 1 : 0);
+  if (n === 0 || distance(fromWritten(wrote), s.sndNxt) !== -n) return undefined;
+  return { code: 'TF201', kind: last.len > 0 ? 'forgotLength' : 'minusOne', about: last, line: last.line + 1, count: n };
 }
 
 /** The usual seq rule, shared by every call: SND.NXT. */
@@ -172,7 +229,7 @@ const comparable = (a: SeqVal, b: SeqVal): boolean => a.base === b.base;
 function keepAlive(ctx: CheckContext, s: Endpoint, seg: Seg, kind: SendKind): boolean {
   const wrote = seg.msg.segment.seq?.value;
   if (kind !== 'ack' && kind !== 'data') return false;
-  if (!wrote || !s.sndNxt || seg.len > 1 || !isSynchronized(s.state) || !s.waitedSinceSend) return false;
+  if (!wrote || !s.sndNxt || seg.len > 1 || !isSynchronized(s.state) || ctx.waits === s.waitsAtLastSend) return false;
   const seq = fromWritten(wrote);
   if (distance(seq, s.sndNxt) !== -1) return false;
   seg.seq = seq;
@@ -186,7 +243,7 @@ function sendRst(ctx: CheckContext, s: Endpoint, r: Endpoint, seg: Seg): Seg {
   const line = seg.msg.line;
   if (hasConnection(s.state)) {
     settleSeq(ctx, s, seg, s.sndNxt, { code: 'TF208', kind: 'rstConnection' });
-    settleAck(ctx, s, seg, rcvNxtOf(s, r));
+    settleAck(ctx, s, seg, rcvNxtOf(ctx, s, r));
     const cause = { kind: 'sent' as const, flags: seg.flags, len: seg.len, line };
     if (s.state === 'SYN_RECEIVED' && s.passive) {
       resetConnection(s);

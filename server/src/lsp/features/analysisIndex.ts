@@ -1,7 +1,7 @@
 // Lookups the hover and inlay hints share: the statements on a line, and what each line did to
 // the participants' states.
 import type { Position } from 'vscode-languageserver';
-import type { Range as AstRange, SimpleStatement, Statement, TcpState } from '../../core/syntax/ast';
+import type { ParBlock, Range as AstRange, SimpleStatement, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis } from '../../core/tcp/analysis';
 
 /** `pos` is on the token `r` ([start, end)); an empty range is hit at its start. */
@@ -12,7 +12,7 @@ export function covers(r: AstRange, pos: Position): boolean {
   return !(pos.line === r.end.line && pos.character >= r.end.character);
 }
 
-/** The statements written on `line` (inside par blocks too); usually one. */
+/** The statements written on `line` (inside par blocks too, and those the flow leaves out); usually one. */
 export function statementsOnLine(a: Analysis, line: number): SimpleStatement[] {
   const out: SimpleStatement[] = [];
   for (const s of a.doc.statements) {
@@ -20,9 +20,16 @@ export function statementsOnLine(a: Analysis, line: number): SimpleStatement[] {
       if (s.line === line) out.push(s);
     } else if (s.range.start.line <= line && line <= s.range.end.line) {
       for (const branch of s.branches) for (const m of branch) if (m.line === line) out.push(m);
+      for (const m of s.misplaced) if (m.line === line) out.push(m);
     }
   }
   return out;
+}
+
+/** The par block `line` is inside of (between its `par` and its `end`, or to the end of the text). */
+export function parBlockAt(a: Analysis, line: number): ParBlock | undefined {
+  for (const s of a.doc.statements) if (s.kind === 'par' && s.line < line && (s.endLine === undefined || line <= s.endLine)) return s;
+  return undefined;
 }
 
 export interface Transition {

@@ -1,11 +1,9 @@
 // Quick fixes: one per diagnostic that has a fix, and "Fix all in file".
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver';
-import { formatFixTitle } from '../../core/i18n';
+import { formatFixTitle, ui } from '../../core/i18n';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { AnalyzedDocument } from '../document';
 import { SOURCE } from '../diagnostics';
-
-const FIX_ALL_TITLE = { en: 'Fix all TCP Flow problems in this file', ko: '이 파일의 TCP Flow 문제 모두 고치기' };
 
 const overlaps = (a: Diagnostic['range'], b: Diagnostic['range']): boolean =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
@@ -33,7 +31,7 @@ export function codeActions(doc: AnalyzedDocument, params: CodeActionParams): Co
   }
   const kindAll = `${CodeActionKind.SourceFixAll}.tcpflow`;
   if (fixable.length > 1 && (wanted(CodeActionKind.QuickFix) || wanted(kindAll))) {
-    actions.push({ title: FIX_ALL_TITLE[doc.lang], kind: kindAll, edit: { changes: { [doc.uri]: fixAllEdits(fixable) } } });
+    actions.push({ title: ui(doc.lang).editor.fixAll, kind: kindAll, edit: { changes: { [doc.uri]: fixAllEdits(fixable) } } });
   }
   return actions;
 }

@@ -11,45 +11,49 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { STATE_NAMES, type Flag, type TcpState } from '../../core/syntax/ast';
+import { otherSpellings } from '../../core/syntax/states';
+import {
+  FIELD_KEYS,
+  FLAGS,
+  NOTE_POSITIONS,
+  OFFERED_PAIRS,
+  STATEMENT_KEYWORDS,
+  WAIT_AMOUNTS,
+  allowedInPar,
+  isBareField,
+  neverWith,
+  onlyInPar,
+  standsAlone,
+  type StatementKeyword,
+} from '../../core/syntax/vocabulary';
 import type { AnalyzedDocument } from '../document';
-import { completionContext, insidePar, type CompletionContext } from './completionContext';
+import { completionContext, type CompletionContext } from './completionContext';
+import { parBlockAt } from './analysisIndex';
 import { expectedNumber, expectedState } from './expected';
 import { FLOW_SNIPPETS, expandDefaults } from './flowSnippets';
-import { FIELD_KEYS, tcpDocs, type Keyword, type TcpDocs } from './tcpDocs';
+import { docs, type Docs as TcpDocs, type Keyword } from '../../core/i18n';
 
 const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-const TOP_KEYWORDS: Keyword[] = ['participant', 'title', 'par', 'note over', 'note left of', 'note right of', 'wait', 'state'];
+/** A statement keyword as completion offers it: `note` once per position. */
+const offered = (k: StatementKeyword): Keyword[] => (k === 'note' ? NOTE_POSITIONS.map((p) => `note ${p}` as const) : [k]);
+const TOP_KEYWORDS: Keyword[] = STATEMENT_KEYWORDS.filter((k) => !onlyInPar(k)).flatMap(offered);
 /** Only messages and notes may stand inside a par block (SPEC §3.4). */
-const PAR_KEYWORDS: Keyword[] = ['and', 'end', 'note over', 'note left of', 'note right of'];
+const PAR_KEYWORDS: Keyword[] = STATEMENT_KEYWORDS.filter(allowedInPar).flatMap(offered);
 /** Keywords that make a whole line; the others are followed by a space and their arguments. */
-const ALONE: Keyword[] = ['par', 'and', 'end'];
+const isAlone = (k: Keyword): boolean => (STATEMENT_KEYWORDS as readonly string[]).includes(k) && standsAlone(k as StatementKeyword);
 
 /** Spellings notes use for the RFC names (SPEC §3.8); each inserts the canonical name. */
-const STATE_ALIASES: [string, TcpState][] = [
-  ['SYN_RCVD', 'SYN_RECEIVED'],
-  ['SYN_RCV', 'SYN_RECEIVED'],
-  ['SYN_RECV', 'SYN_RECEIVED'],
-  ['SYN-SENT', 'SYN_SENT'],
-  ['SYN-RECEIVED', 'SYN_RECEIVED'],
-  ['FIN-WAIT-1', 'FIN_WAIT_1'],
-  ['FIN-WAIT-2', 'FIN_WAIT_2'],
-  ['FIN_WAIT1', 'FIN_WAIT_1'],
-  ['FIN_WAIT2', 'FIN_WAIT_2'],
-  ['CLOSE-WAIT', 'CLOSE_WAIT'],
-  ['LAST-ACK', 'LAST_ACK'],
-  ['TIME-WAIT', 'TIME_WAIT'],
-];
+const STATE_ALIASES = otherSpellings();
 
-const SEGMENT_FLAGS: Flag[][] = [['SYN'], ['ACK'], ['FIN'], ['RST'], ['PSH'], ['URG'], ['ECE'], ['CWR'], ['SYN', 'ACK'], ['FIN', 'ACK']];
-/** Flags that never go together in one segment (RFC 9293 §3.1; TF206). */
-const NEVER_WITH: Partial<Record<Flag, Flag[]>> = { SYN: ['FIN', 'RST'], FIN: ['SYN'], RST: ['SYN'] };
+/** Each flag alone, then the pairs notes write as one (SYN,ACK · FIN,ACK). */
+const SEGMENT_FLAGS: (readonly Flag[])[] = [...FLAGS.map((f) => [f]), ...OFFERED_PAIRS];
 
 export function completion(doc: AnalyzedDocument, position: Position): CompletionItem[] {
   const text = doc.lines[position.line] ?? '';
-  const ctx = completionContext(text, position.character, insidePar(doc.lines, position.line));
+  const ctx = completionContext(text, position.character);
   if (!ctx) return [];
-  const d = tcpDocs(doc.lang);
+  const d = docs(doc.lang);
   const items = build(doc, ctx, d, position.line);
   const r: Range = { start: { line: position.line, character: ctx.word.start }, end: { line: position.line, character: ctx.word.end } };
   // Every item replaces the word under the cursor; sortText keeps the order given here.
@@ -61,20 +65,23 @@ type Item = Omit<CompletionItem, 'textEdit'> & { newText?: string };
 
 function build(doc: AnalyzedDocument, ctx: CompletionContext, d: TcpDocs, line: number): Item[] {
   switch (ctx.kind) {
-    case 'statementStart':
-      return [...participants(doc, d), ...keywords(ctx.inPar, d), ...(ctx.inPar ? [] : snippets(d))];
+    case 'statementStart': {
+      // Only messages and notes may stand inside a par block (SPEC §3.4).
+      const inPar = parBlockAt(doc.analysis, line) !== undefined;
+      return [...participants(doc, d), ...keywords(inPar, d), ...(inPar ? [] : snippets(d))];
+    }
     case 'participants':
       return participants(doc, d, ctx.exclude);
     case 'states':
-      return states(d, ctx.checked ? expectedState(doc, line, ctx.word, ctx.closeParen) : undefined, ctx.closeParen);
+      return states(d, ctx.checked && ctx.owner ? expectedState(doc.analysis, line, ctx.owner.name, ctx.owner.receiver) : undefined, ctx.closeParen);
     case 'segment':
       return segmentItems(d, ctx.flags, ctx.fields);
     case 'value':
       return value(doc, d, line, ctx);
     case 'notePosition':
-      return (['over', 'left of', 'right of'] as const).map((p) => ({ label: p, kind: CompletionItemKind.Keyword, newText: `${p} `, command: SUGGEST_AGAIN }));
+      return NOTE_POSITIONS.map((p) => ({ label: p, kind: CompletionItemKind.Keyword, newText: `${p} `, command: SUGGEST_AGAIN }));
     case 'waitAmount':
-      return (['2MSL', 'RTO'] as const).map((w) => ({ label: w, kind: CompletionItemKind.Value, detail: d.words.waitAmount[w] }));
+      return WAIT_AMOUNTS.map((w) => ({ label: w, kind: CompletionItemKind.Value, detail: d.words.waitAmount[w] }));
   }
 }
 
@@ -86,7 +93,7 @@ function participants(doc: AnalyzedDocument, d: TcpDocs, exclude?: string): Item
 
 function keywords(inPar: boolean, d: TcpDocs): Item[] {
   return (inPar ? PAR_KEYWORDS : TOP_KEYWORDS).map((k) => {
-    const item: Item = { label: k, kind: CompletionItemKind.Keyword, detail: d.keywords[k], newText: ALONE.includes(k) ? k : `${k} ` };
+    const item: Item = { label: k, kind: CompletionItemKind.Keyword, detail: d.keywords[k], newText: isAlone(k) ? k : `${k} ` };
     // After these a list follows (participants, 2MSL): show it at once.
     if (k.startsWith('note') || k === 'wait' || k === 'state') item.command = SUGGEST_AGAIN;
     return item;
@@ -128,7 +135,7 @@ function states(d: TcpDocs, expected: TcpState | undefined, closeParen: boolean)
 function segmentItems(d: TcpDocs, flags: Set<Flag>, fields: Set<string>): Item[] {
   const out: Item[] = [];
   for (const combo of SEGMENT_FLAGS) {
-    if (combo.some((f) => flags.has(f) || NEVER_WITH[f]?.some((g) => flags.has(g)))) continue;
+    if (combo.some((f) => flags.has(f) || neverWith(f).some((g) => flags.has(g)))) continue;
     const label = combo.join(',');
     const detail = combo.map((f) => d.flags[f].summary).join(' + ');
     const documentation = { kind: MarkupKind.Markdown, value: combo.map((f) => `**${f}** — ${d.flags[f].body}`).join('\n\n') };
@@ -136,7 +143,7 @@ function segmentItems(d: TcpDocs, flags: Set<Flag>, fields: Set<string>): Item[]
   }
   for (const key of FIELD_KEYS) {
     if (fields.has(key.toLowerCase())) continue;
-    const bare = key === 'sackOK';
+    const bare = isBareField(key.toLowerCase());
     const item: Item = {
       label: bare ? key : `${key}=`,
       kind: CompletionItemKind.Field,
@@ -150,7 +157,7 @@ function segmentItems(d: TcpDocs, flags: Set<Flag>, fields: Set<string>): Item[]
 }
 
 function value(doc: AnalyzedDocument, d: TcpDocs, line: number, ctx: Extract<CompletionContext, { kind: 'value' }>): Item[] {
-  const expected = expectedNumber(doc, line, ctx.key, ctx.field, ctx.keep);
+  const expected = expectedNumber(doc, line, ctx.key, ctx.from, ctx.to);
   if (!expected) return [];
   const what = ctx.key === 'seq' ? d.words.sndNxt(expected.sender) : d.words.rcvNxt(expected.sender);
   const label = String(expected.value);

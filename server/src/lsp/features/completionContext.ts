@@ -1,6 +1,18 @@
-// Where the cursor is, for completion: read from the text of the line up to the cursor, since
-// the line being typed is usually incomplete and the parser drops or truncates it.
-import type { Flag } from '../../core/syntax/ast';
+// Where the cursor is, for completion, as the parser sees it: the line is lexed, the word under the
+// cursor is set aside, and the line parser is asked what it expected where that word starts (its
+// `Expected`, the same a TF100 names). Only what comes before the word is parsed, so an unfinished
+// line is no obstacle. What a word is depends on what is expected there (a state name may hold
+// `-`, a value `+`), so each shape of word is tried in turn until the parser expects that shape.
+import type { IToken } from 'chevrotain';
+import { parseLineTokens, type Expected, type LineParse } from '../../core/syntax/parser';
+import type { RawMessage } from '../../core/syntax/raw';
+import { lexLine } from '../../core/syntax/scanner';
+import * as Tokens from '../../core/syntax/tokens';
+import { FLAGS, FLAG_PAIR_WORD, isBareField, seedField, type Flag } from '../../core/syntax/vocabulary';
+
+// A plain copy: reading a CommonJS namespace goes through a getter on every access.
+const T = { ...Tokens };
+const FLAG_OF = new Map(FLAGS.map((f) => [T.FLAG_TOKEN[f], f]));
 
 /** Characters [start, end) of the cursor's line. */
 export interface Span {
@@ -9,144 +21,181 @@ export interface Span {
 }
 
 export type CompletionContext =
-  | { kind: 'statementStart'; word: Span; inPar: boolean }
+  | { kind: 'statementStart'; word: Span }
   | { kind: 'participants'; word: Span; exclude?: string }
-  /** `checked`: the checker compares this assertion (messages, `state` lines), so it has an expected value. */
-  | { kind: 'states'; word: Span; checked: boolean; closeParen: boolean }
+  /**
+   * `owner`: whose state is asserted, and for a message whether as its sender or its receiver;
+   * `checked`: the checker compares it (messages, `state` lines), so there is a state to expect.
+   */
+  | { kind: 'states'; word: Span; checked: boolean; closeParen: boolean; owner?: { name: string; receiver: boolean } }
   | { kind: 'segment'; word: Span; flags: Set<Flag>; fields: Set<string> }
-  /** `field`: the text to replace by `keep` to leave the number out (`seq=…`, or `SYN(…)` → `SYN`). */
-  | { kind: 'value'; key: 'seq' | 'ack'; word: Span; field: Span; keep: string }
+  /** The number after `seq=`, `ack=`, `SYN(`, `FIN(`, `ACK(` in a message from `from` to `to`. */
+  | { kind: 'value'; key: 'seq' | 'ack'; word: Span; from: string; to: string }
   | { kind: 'notePosition'; word: Span }
   | { kind: 'waitAmount'; word: Span };
 
-const NAME = String.raw`\p{L}[\p{L}\p{M}\p{N}_]*`;
-const NAME_CHAR = /[\p{L}\p{M}\p{N}_]/u;
-const STATE_CHAR = /[A-Za-z0-9_-]/;
-const FLAG_CHAR = /[A-Za-z]/;
-const VALUE_CHAR = /[\p{L}\p{N}_+-]/u;
-const ARROW = /->|→|-[xX]/;
-const FLAG_NAMES = ['SYN', 'ACK', 'FIN', 'RST', 'PSH', 'URG', 'ECE', 'CWR'];
+const end = (t: IToken): number => t.startOffset + t.image.length;
+const adjacent = (a: IToken, b: IToken): boolean => end(a) === b.startOffset;
+const isWord = (t: IToken): boolean => T.chevrotain.tokenMatcher(t, T.Word);
+const isNumber = (t: IToken): boolean => t.tokenType === T.NumberTok;
 
-/** The word around the cursor: back over what is typed, forward over the rest of the word. */
-function wordAt(text: string, at: number, ch: RegExp): Span {
-  let start = at;
-  while (start > 0 && ch.test(text.charAt(start - 1))) start--;
-  let end = at;
-  while (end < text.length && ch.test(text.charAt(end))) end++;
-  return { start, end };
-}
+/** The shapes a word under the cursor can have, in the order they are tried, and what each is made of. */
+const SHAPES = {
+  /** `TIME-WAIT`, `fin-wait-2`. */
+  state: (t: IToken) => isWord(t) || isNumber(t) || t.tokenType === T.Minus,
+  /** `x+1`, `100`. */
+  value: (t: IToken) => isWord(t) || isNumber(t) || t.tokenType === T.Plus || t.tokenType === T.Minus,
+  /** `2MSL`, `200ms`. */
+  amount: (t: IToken) => isWord(t) || isNumber(t),
+  /** A name, a keyword, a flag or a field key: one token. */
+  name: isWord,
+} as const;
+type Shape = keyof typeof SHAPES;
 
-/** True when the prefix ends inside a string or a comment, where nothing is completed. */
-function inTextOrComment(prefix: string): boolean {
-  let inString = false;
-  for (let i = 0; i < prefix.length; i++) {
-    const c = prefix.charAt(i);
-    if (inString) {
-      if (c === '\\') i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === '#' || (c === '/' && prefix.charAt(i + 1) === '/')) return true;
+/** The tokens [from, to) of this shape joined together at the cursor; from === to (where it would go) when none is. */
+function wordAt(tokens: IToken[], c: number, shape: Shape): [number, number] {
+  const piece = SHAPES[shape];
+  let k = tokens.findIndex((t) => t.startOffset < c && c <= end(t) && piece(t));
+  if (k < 0) k = tokens.findIndex((t) => t.startOffset === c && piece(t));
+  if (k < 0) {
+    const after = tokens.findIndex((t) => t.startOffset >= c);
+    return after < 0 ? [tokens.length, tokens.length] : [after, after];
   }
-  return inString;
+  if (shape === 'name') return [k, k + 1];
+  let from = k;
+  let to = k + 1;
+  while (from > 0 && piece(tokens[from - 1]) && adjacent(tokens[from - 1], tokens[from])) from--;
+  while (to < tokens.length && piece(tokens[to]) && adjacent(tokens[to - 1], tokens[to])) to++;
+  return [from, to];
 }
 
-export function completionContext(text: string, character: number, inPar: boolean): CompletionContext | undefined {
-  const prefix = text.slice(0, character);
-  if (inTextOrComment(prefix)) return undefined;
-  const word = (ch: RegExp) => wordAt(text, character, ch);
-  if (/^\s*[\p{L}\p{M}\p{N}_]*$/u.test(prefix)) return { kind: 'statementStart', word: word(NAME_CHAR), inPar };
-  const keyword = /^\s*([A-Za-z]+)(?![\p{L}\p{N}_])/u.exec(prefix)?.[1].toLowerCase();
-  switch (keyword) {
-    case 'title':
-    case 'par':
-    case 'and':
-    case 'end':
-      return undefined;
-    case 'wait':
-      return /^\s*wait\s+[A-Za-z0-9]*$/i.test(prefix) ? { kind: 'waitAmount', word: word(/[A-Za-z0-9]/) } : undefined;
-    case 'participant':
-      return stateSlot(prefix, new RegExp(String.raw`^\s*participant\s+${NAME}.*\(\s*[\w-]*$`, 'iu'), text, character, false);
-    case 'note':
-      if (/^\s*note\s+[a-z]*$/i.test(prefix)) return { kind: 'notePosition', word: word(/[A-Za-z]/) };
-      if (new RegExp(String.raw`^\s*note\s+(over|left\s+of|right\s+of)\s+(${NAME}\s*,\s*)?[\p{L}\p{M}\p{N}_]*$`, 'iu').test(prefix)) {
-        return { kind: 'participants', word: word(NAME_CHAR) };
-      }
-      return undefined;
+/** What the parser expects after these tokens (the line's beginning), or undefined where it is stuck before them. */
+function expectedAfter(prefix: IToken[], line: IToken[]): { expected?: Expected; parse?: LineParse } {
+  if (prefix.length === 0) return { expected: 'statement' };
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    const parse = parseLineTokens(prefix, line);
+    if (!parse.error) return { expected: parse.next, parse };
+    return { expected: parse.error.token === undefined ? parse.error.expected : undefined, parse };
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+}
+
+/** The parser expects a word of this shape. */
+function fits(shape: Shape, expected: Expected | undefined, prefix: IToken[]): boolean {
+  switch (shape) {
     case 'state':
-      if (new RegExp(String.raw`(^\s*state|,)\s*${NAME}\s*:\s*[\w-]*$`, 'iu').test(prefix)) {
-        return { kind: 'states', word: word(STATE_CHAR), checked: true, closeParen: false };
-      }
-      return /(^\s*state|,)\s*[\p{L}\p{M}\p{N}_]*$/iu.test(prefix) ? { kind: 'participants', word: word(NAME_CHAR) } : undefined;
+      return expected === 'state';
+    case 'value':
+      return expected === 'value';
+    case 'amount':
+      return prefix.length === 1 && prefix[0].tokenType === T.STATEMENT.wait;
+    case 'name':
+      return expected === 'statement' || expected === 'participant' || expected === 'segment' || expected === 'noteTarget';
   }
-  return messageContext(text, character);
 }
 
-/** A `(STATE)` being typed: the word to replace, and whether a `)` must be added after it. */
-function stateSlot(prefix: string, re: RegExp, text: string, character: number, checked: boolean): CompletionContext | undefined {
-  if (!re.test(prefix)) return undefined;
-  const word = wordAt(text, character, STATE_CHAR);
-  const closeParen = !/^\s*\)/.test(text.slice(word.end));
-  return { kind: 'states', word, checked, closeParen };
+/** True when the cursor is inside a string or a comment, where nothing is completed. */
+function inTextOrComment(tokens: IToken[], comment: number | undefined, c: number): boolean {
+  if (comment !== undefined && c > comment) return true;
+  return tokens.some(
+    (t) => (t.tokenType === T.QuotedString && t.startOffset < c && c < end(t)) || (t.tokenType === T.UnterminatedString && t.startOffset < c),
+  );
 }
 
-function messageContext(text: string, character: number): CompletionContext | undefined {
-  const prefix = text.slice(0, character);
-  const colon = prefix.indexOf(':');
-  if (colon >= 0) return segmentContext(text, character, colon);
-  const arrow = ARROW.exec(prefix);
-  const sender = new RegExp(String.raw`^\s*(${NAME})`, 'u').exec(prefix)?.[1];
-  const stateRe = new RegExp(String.raw`(^|${ARROW.source})\s*${NAME}\s*\(\s*[\w-]*$`, 'u');
-  if (!arrow) return stateSlot(prefix, stateRe, text, character, true);
-  const after = prefix.slice(arrow.index + arrow[0].length);
-  if (/^\s*[\p{L}\p{M}\p{N}_]*$/u.test(after)) return { kind: 'participants', word: wordAt(text, character, NAME_CHAR), exclude: sender };
-  return stateSlot(prefix, stateRe, text, character, true);
+export function completionContext(text: string, character: number): CompletionContext | undefined {
+  const lexed = lexLine(text);
+  const tokens = lexed.tokens;
+  if (inTextOrComment(tokens, lexed.comment, character)) return undefined;
+  for (const shape of Object.keys(SHAPES) as Shape[]) {
+    const [from, to] = wordAt(tokens, character, shape);
+    const prefix = tokens.slice(0, from);
+    // A token the cursor is inside of, that no word is made of (`-‸>`): nothing to offer.
+    if (from === to && prefix.length && end(prefix[prefix.length - 1]) > character) return undefined;
+    const { expected, parse } = expectedAfter(prefix, tokens);
+    if (!fits(shape, expected, prefix)) continue;
+    const word = from === to ? { start: character, end: character } : { start: tokens[from].startOffset, end: end(tokens[to - 1]) };
+    return contextOf(shape, expected!, word, { tokens, prefix, to, message: parse?.partial });
+  }
+  return undefined;
 }
 
-function segmentContext(text: string, character: number, colon: number): CompletionContext | undefined {
-  const prefix = text.slice(0, character);
-  const seg = prefix.slice(colon + 1);
-  if (seg.includes('"')) return undefined;
-  const field = /(?:^|[\s,+/])((seq|ack)\s*=\s*)([\p{L}\p{N}_+-]*)$/iu.exec(prefix);
-  if (field) {
-    const start = prefix.length - field[1].length - field[3].length;
-    const word = wordAt(text, character, VALUE_CHAR);
-    return { kind: 'value', key: field[2].toLowerCase() as 'seq' | 'ack', word, field: { start, end: word.end }, keep: '' };
+interface Place {
+  tokens: IToken[];
+  /** The tokens before the word, and the index of the first token after it. */
+  prefix: IToken[];
+  to: number;
+  /** The message recognised before the word, when the line is one. */
+  message: RawMessage | undefined;
+}
+
+function contextOf(shape: Shape, expected: Expected, word: Span, at: Place): CompletionContext | undefined {
+  const first = at.prefix[0]?.tokenType;
+  if (shape === 'amount') return { kind: 'waitAmount', word };
+  switch (expected) {
+    case 'statement':
+      return { kind: 'statementStart', word };
+    case 'participant':
+      // A new participant's name is the user's to choose.
+      if (first === T.STATEMENT.participant) return undefined;
+      return { kind: 'participants', word, exclude: at.message?.arrow ? at.message.from?.image : undefined };
+    case 'noteTarget':
+      return at.prefix.length === 1 ? { kind: 'notePosition', word } : undefined;
+    case 'state':
+      return stateContext(word, at, first);
+    case 'segment':
+      return at.message ? { kind: 'segment', word, ...segmentHas(at) } : undefined;
+    case 'value':
+      return valueContext(word, at);
+    default:
+      return undefined;
   }
-  const seed = /(?:^|[\s,+/])(SYN|FIN|ACK)(\(\s*)([\p{L}\p{N}_+-]*)$/iu.exec(prefix);
-  if (seed) {
-    const start = prefix.length - seed[1].length - seed[2].length - seed[3].length;
-    const word = wordAt(text, character, VALUE_CHAR);
-    const close = /^\s*\)/.exec(text.slice(word.end));
-    const key = seed[1].toUpperCase() === 'ACK' ? 'ack' : 'seq';
-    return { kind: 'value', key, word, field: { start, end: word.end + (close?.[0].length ?? 0) }, keep: seed[1] };
+}
+
+function stateContext(word: Span, at: Place, first: unknown): CompletionContext {
+  const closed = at.tokens[at.to]?.tokenType === T.RParen;
+  // A declaration's state is not checked: any state may start a participant.
+  if (first === T.STATEMENT.participant) return { kind: 'states', word, checked: false, closeParen: !closed };
+  if (first === T.STATEMENT.state) {
+    // `state A: ‸`: the name before the colon.
+    const name = at.prefix[at.prefix.length - 2];
+    return { kind: 'states', word, checked: true, closeParen: false, owner: name && { name: name.image, receiver: false } };
   }
-  // Inside another field's value or an unclosed `(`: nothing to offer.
-  if (/[=(][^\s,)]*$/.test(seg)) return undefined;
-  if (!/(^|[\s,+/])[A-Za-z]*$/.test(seg)) return undefined;
-  const word = wordAt(text, character, FLAG_CHAR);
-  // What the segment already has, the word being typed aside (the whole segment, not just the prefix).
-  const rest = text.slice(colon + 1, word.start) + ' ' + text.slice(word.end).split(/"|#|\/\//)[0];
+  const m = at.message;
+  const owner = m?.arrow ? m.to : m?.from;
+  return { kind: 'states', word, checked: true, closeParen: !closed, owner: owner && { name: owner.image, receiver: !!m?.arrow } };
+}
+
+/** `seq=‸`, `ack=‸`, `ACK=‸`, `SYN(‸`, `FIN(‸`, `ACK(‸`: the number; any other value is the user's. */
+function valueContext(word: Span, at: Place): CompletionContext | undefined {
+  const m = at.message;
+  const [key, op] = at.prefix.slice(-2);
+  if (!m?.from || !m.to || !key || !op) return undefined;
+  const flag = FLAG_OF.get(key.tokenType);
+  let field: string | undefined;
+  if (op.tokenType === T.LParen && flag) field = seedField(flag);
+  else if (op.tokenType === T.Equals) field = flag === 'ACK' ? 'ack' : key.image.toLowerCase();
+  return field === 'seq' || field === 'ack' ? { kind: 'value', key: field, word, from: m.from.image, to: m.to.image } : undefined;
+}
+
+/** The flags and fields the segment already has, the word under the cursor aside (the whole segment, not only before the cursor). */
+function segmentHas(at: Place): { flags: Set<Flag>; fields: Set<string> } {
+  const rest = [...at.prefix, ...at.tokens.slice(at.to)];
   const flags = new Set<Flag>();
   const fields = new Set<string>();
-  for (const m of rest.matchAll(/[A-Za-z]+/g)) {
-    // A symbol in a value (`seq=x`, `SYN(x)`) is neither a flag nor a field.
-    if (/[=(]\s*$/.test(rest.slice(0, m.index))) continue;
-    const w = m[0].toUpperCase();
-    if (/^\s*=/.test(rest.slice(m.index + m[0].length))) fields.add(m[0].toLowerCase());
-    else if (w === 'SACKOK') fields.add('sackok');
-    else if (FLAG_NAMES.includes(w)) flags.add(w as Flag);
-    else if (w === 'SYNACK') flags.add('SYN').add('ACK');
+  const { parse } = expectedAfter(rest, rest);
+  for (const item of parse?.partial?.items ?? []) {
+    if (item.t === 'synack') for (const f of FLAG_PAIR_WORD.flags) flags.add(f);
+    else if (item.t === 'flag') {
+      // `ACK=1` is a field as notes write it (textbook notation sets a bit, lower case a number).
+      if (item.eq) fields.add(item.flag.image.toLowerCase());
+      else for (const t of [item.flag, item.alias]) if (t) flags.add(FLAG_OF.get(t.tokenType)!);
+    } else {
+      const key = item.key.image.toLowerCase();
+      if (item.eq || isBareField(key)) fields.add(key);
+    }
   }
-  return { kind: 'segment', word, flags, fields };
-}
-
-/** Whether `line` lies inside a `par` block (only messages and notes may go there, SPEC §3.4). */
-export function insidePar(lines: string[], line: number): boolean {
-  let open = false;
-  for (let i = 0; i < line; i++) {
-    const kw = /^\s*([A-Za-z]+)\s*(?:$|#|\/\/)/.exec(lines[i])?.[1].toLowerCase();
-    if (kw === 'par') open = true;
-    else if (kw === 'end') open = false;
-  }
-  return open;
+  return { flags, fields };
 }

@@ -1,71 +1,63 @@
-// What the checker would accept at a place the user is still typing: the number a `seq=`/`ack=`
-// must have, and the state an assertion must name. The line being typed is usually incomplete,
-// so the document is analyzed again with that one line completed.
+// What the checker accepts where the user is typing, read from the analysis already made for this
+// version of the document: the state an assertion must name (the state the checker computed at
+// that event) and the number a `seq=`/`ack=` must be (the value it settled for the message:
+// SND.NXT, RCV.NXT, RFC 9293 §3.4, §3.10.7.4 — inferred when left out, corrected when wrong).
 import { analyze } from '../../core/analyze';
-import type { SimpleStatement, StateRef, TcpState } from '../../core/syntax/ast';
-import type { ShownValue } from '../../core/tcp/analysis';
+import type { TcpState } from '../../core/syntax/ast';
+import { LineMemo } from '../../core/syntax/lineMemo';
+import { ARROWS, type Flag } from '../../core/syntax/vocabulary';
+import type { Analysis, MessageInfo, ShownValue } from '../../core/tcp/analysis';
 import type { AnalyzedDocument } from '../document';
-import { statementsOnLine } from './analysisIndex';
-import type { Span } from './completionContext';
+import { parBlockAt } from './analysisIndex';
 
-function withLine(lines: string[], line: number, text: string): string {
-  return lines.map((l, i) => (i === line ? text : l)).join('\n');
+/**
+ * The state `name` is in at the event of `line` whose assertion is being typed: for a message's
+ * sender, at the send; for its receiver, when the segment arrives; otherwise after the lines above.
+ */
+export function expectedState(a: Analysis, line: number, name: string, receiver: boolean): TcpState | undefined {
+  if (!a.participants.some((p) => p.name === name)) return undefined;
+  const m = a.messages.find((x) => x.stmt.line === line && (receiver ? x.to : x.from) === name);
+  if (m && !receiver) return m.before[name];
+  // The arrival: in a par block other events come between the send and it.
+  const arrival = m ? a.steps.findIndex((s) => s.stmt === m.stmt && s.event !== 'send') : -1;
+  if (arrival > 0) return a.steps[arrival - 1].states[name];
+  return stateBefore(a, line, name, receiver);
 }
 
 /**
- * The sender's SND.NXT (seq) or RCV.NXT (ack) at this message: the field is left out, so the
- * checker infers it, which is exactly what it would accept there (RFC 9293 §3.4, §3.10.7.4).
+ * A line that is no event yet (still being typed): the state after what happens before it. In a
+ * par block every send comes first (SPEC §3.4): a sender's is after the sends above it, a
+ * receiver's after every send of the block and the arrivals above it.
  */
-export function expectedNumber(
-  doc: AnalyzedDocument,
-  line: number,
-  key: 'seq' | 'ack',
-  field: Span,
-  keep: string,
-): { value: ShownValue; sender: string } | undefined {
-  const text = doc.lines[line];
-  const rest = text.slice(0, field.start) + keep + text.slice(field.end);
-  const colon = rest.indexOf(':');
-  if (colon < 0) return undefined;
-  let seg = rest.slice(colon + 1).replace(/^[\s,+/]*/, ' ');
-  // A segment needs at least one flag or field to parse; an ACK changes neither number.
-  if (!/^\s*[A-Za-z]/.test(seg)) seg = ` ACK${seg}`;
-  const a = analyze(withLine(doc.lines, line, rest.slice(0, colon + 1) + seg));
-  const m = a.messages.find((x) => x.stmt.line === line);
+function stateBefore(a: Analysis, line: number, name: string, receiver: boolean): TcpState | undefined {
+  const par = parBlockAt(a, line);
+  const inPar = (l: number): boolean => !!par && l > par.line && (par.endLine === undefined || l < par.endLine);
+  let state = a.participants.find((p) => p.name === name)?.initial;
+  for (const step of a.steps) {
+    const before = !inPar(step.line) ? step.line < line : step.event === 'send' ? receiver || step.line < line : receiver && step.line < line;
+    if (before && step.states[name]) state = step.states[name];
+  }
+  return state;
+}
+
+/**
+ * The sender's SND.NXT (seq) or RCV.NXT (ack) at the message on `line`: the value the checker
+ * settled for it. A line being typed keeps the flags and fields written before the one being
+ * typed, so it usually is a message already; one with none yet (`A -> B: ack=‸`) is not, and only
+ * then is the flow checked again, with a bare ACK on that line (every other line as parsed).
+ */
+export function expectedNumber(doc: AnalyzedDocument, line: number, key: 'seq' | 'ack', from: string, to: string): { value: ShownValue; sender: string } | undefined {
+  const m = doc.analysis.messages.find((x) => x.stmt.line === line) ?? probe(doc, line, from, to);
   const value = m?.[key];
   return m && value !== undefined ? { value, sender: m.from } : undefined;
 }
 
-const PROBE: TcpState = 'CLOSED';
-
-/**
- * The state the checker computes for the participant whose assertion is being typed at `word`:
- * the assertion is filled with a probe state; a TF200 then names the actual one.
- */
-export function expectedState(doc: AnalyzedDocument, line: number, word: Span, closeParen: boolean): TcpState | undefined {
-  const text = doc.lines[line];
-  const probe = text.slice(0, word.start) + PROBE + (closeParen ? ')' : '') + text.slice(word.end);
-  const a = analyze(withLine(doc.lines, line, probe));
-  const at = (c: number) => c === word.start;
-  const wrong = a.diagnostics.find((d) => d.code === 'TF200' && d.range.start.line === line && at(d.range.start.character));
-  if (wrong) return wrong.args.actual as TcpState;
-  const ref = statementsOnLine(a, line).flatMap(assertions).find((r) => at(r.ref.range.start.character));
-  if (ref) return a.participants.some((p) => p.name === ref.name) ? PROBE : undefined;
-  // Not a whole statement yet (`A(‸` alone): the participant's state after the lines above.
-  const name = /(\p{L}[\p{L}\p{M}\p{N}_]*)\s*[(:]\s*$/u.exec(text.slice(0, word.start))?.[1];
-  return name === undefined ? undefined : stateBefore(doc, line, name);
-}
-
-function stateBefore(doc: AnalyzedDocument, line: number, name: string): TcpState | undefined {
-  const a = doc.analysis;
-  let state = a.participants.find((p) => p.name === name)?.initial;
-  for (const step of a.steps) if (step.line < line && step.states[name]) state = step.states[name];
-  return state;
-}
-
-function assertions(s: SimpleStatement): { name: string; ref: StateRef }[] {
-  if (s.kind === 'message') {
-    return [s.from, s.to].flatMap((e) => (e.state ? [{ name: e.name, ref: e.state }] : []));
-  }
-  return s.kind === 'state' ? s.items.map((it) => ({ name: it.name, ref: it.state })) : [];
+/** The message a bare ACK from `from` to `to` on `line` would be (it changes no number it is asked for). */
+function probe(doc: AnalyzedDocument, line: number, from: string, to: string): MessageInfo | undefined {
+  const lines = doc.lines.slice();
+  const ack: Flag = 'ACK';
+  lines[line] = `${from} ${ARROWS.delivered[0]} ${to}: ${ack}`;
+  const memo = new LineMemo();
+  memo.lines = doc.parsed.slice();
+  return analyze(lines.join('\n'), memo).messages.find((x) => x.stmt.line === line);
 }

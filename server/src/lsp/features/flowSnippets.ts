@@ -1,7 +1,7 @@
 // Flow snippets offered at the start of a statement: the four flows every TCP note begins with,
 // as RFC 9293 draws them. `${1:A}`/`${2:B}` name the participants and `${3}`/`${4}` the initial
 // sequence numbers; expanded with their defaults each one checks with no error and no warning.
-import type { FlowSnippet } from './tcpDocs';
+import type { FlowSnippet } from '../../core/i18n';
 
 export interface SnippetDef {
   id: FlowSnippet;

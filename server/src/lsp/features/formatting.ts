@@ -7,21 +7,30 @@ import type { FormattingOptions, TextEdit } from 'vscode-languageserver';
 import type { TokenType } from 'chevrotain';
 import type { Range, SimpleStatement } from '../../core/syntax/ast';
 import * as Tokens from '../../core/syntax/tokens';
+import { columnOf, commentColumn, endColumnOf, hasSyntaxError, type MemoLine } from '../../core/syntax/lineMemo';
+import { parseLine } from '../../core/syntax/parse';
 import type { AnalyzedDocument } from '../document';
-import { hasSyntaxError, scanText, type ScannedLine, type ScannedToken } from '../lineScan';
+
+/** A token with its columns on the line. */
+interface ScannedToken {
+  image: string;
+  type: TokenType;
+  start: number;
+  end: number;
+}
 
 const T = { ...Tokens };
 const INDENT = '  ';
-const KEYWORDS = new Set<TokenType>([T.Title, T.Participant, T.Par, T.And, T.End, T.Note, T.Wait, T.StateKw, T.As, T.Over, T.Left, T.Right, T.Of]);
+/** Every keyword but the flag words: statement keywords, `as` and the note words. */
+const KEYWORDS = new Set<TokenType>([...Object.values(T.STATEMENT), T.As, ...Object.values(T.NOTE_WORD)]);
 const isArrow = (t: ScannedToken) => t.type === T.Arrow || t.type === T.LostArrow;
 const isString = (t: ScannedToken) => t.type === T.QuotedString || t.type === T.UnterminatedString;
 
 export function formatDocument(doc: AnalyzedDocument, _options: FormattingOptions): TextEdit[] {
-  const scanned = doc.scanned;
   const inPar = parBodyLines(doc);
   const edits: TextEdit[] = [];
   doc.lines.forEach((original, i) => {
-    const formatted = formatLine(original, scanned[i], inPar.has(i) ? INDENT : '');
+    const formatted = formatLine(original, i, doc.parsed[i], inPar.has(i) ? INDENT : '');
     if (formatted !== original) {
       edits.push({ range: { start: { line: i, character: 0 }, end: { line: i, character: original.length } }, newText: formatted });
     }
@@ -41,20 +50,23 @@ function parBodyLines(doc: AnalyzedDocument): Set<number> {
   return out;
 }
 
-function formatLine(original: string, scanned: ScannedLine, indent: string): string {
-  if (hasSyntaxError(scanned)) return original;
+/** `parsed` is the line as the parser saw it; a blank line has none. */
+function formatLine(original: string, line: number, parsed: MemoLine | undefined, indent: string): string {
+  if (parsed && hasSyntaxError(parsed)) return original;
   // A byte order mark is white space to the lexer, but it is not ours to remove.
-  const bom = scanned.line === 0 && original.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const comment = scanned.comment && original.slice(scanned.comment.start, scanned.comment.end).trimEnd();
-  if (scanned.tokens.length === 0) return comment ? bom + indent + comment : bom;
-  const item = scanned.item;
+  const bom = line === 0 && original.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const commentAt = parsed && commentColumn(parsed);
+  const comment = commentAt !== undefined && original.slice(commentAt).trimEnd();
+  if (!parsed || parsed.lexed.tokens.length === 0) return comment ? bom + indent + comment : bom;
+  const item = parsed.built.item;
   if (!item) return original;
   const stmt = item.kind === 'statement' ? item.stmt : undefined;
-  const code = indent + joinTokens(original, scanned.tokens, stmt);
+  const tokens = parsed.lexed.tokens.map((t) => ({ image: t.image, type: t.tokenType, start: columnOf(parsed, t), end: endColumnOf(parsed, t) }));
+  const code = indent + joinTokens(original, tokens, stmt);
   let out = bom + code;
   // A trailing comment keeps its column when it can, so aligned comments stay aligned.
-  if (comment) out += ' '.repeat(Math.max(1, scanned.comment!.start - out.length)) + comment;
-  return out === original || sameMeaning(scanned, out) ? out : original;
+  if (comment) out += ' '.repeat(Math.max(1, commentAt! - out.length)) + comment;
+  return out === original || sameMeaning(parsed, out) ? out : original;
 }
 
 function joinTokens(line: string, tokens: ScannedToken[], stmt: SimpleStatement | undefined): string {
@@ -121,10 +133,11 @@ function gap(a: ScannedToken, b: ScannedToken, written: string, kind: SimpleStat
 }
 
 const POSITION_KEYS = new Set(['range', 'nameRange', 'keyRange', 'arrowRange', 'parRange', 'line']);
-const shape = (l: ScannedLine) => JSON.stringify([l.item, l.codes, l.tokens.map((t) => t.image)], (k, v) => (POSITION_KEYS.has(k) ? undefined : v));
+const shape = (l: MemoLine) =>
+  JSON.stringify([l.built.item, l.built.diags.map((d) => d.code), l.lexed.tokens.map((t) => t.image)], (k, v) => (POSITION_KEYS.has(k) ? undefined : v));
 
 /** The formatted line builds to the same statement, diagnostics and tokens as the original. */
-function sameMeaning(original: ScannedLine, formatted: string): boolean {
-  const again = scanText(formatted);
-  return again.length === 1 && shape(again[0]) === shape(original) && !!again[0].comment === !!original.comment;
+function sameMeaning(original: MemoLine, formatted: string): boolean {
+  const again = parseLine(formatted);
+  return again !== undefined && shape(again) === shape(original) && (again.lexed.comment === undefined) === (original.lexed.comment === undefined);
 }

@@ -2,13 +2,13 @@
 // states and its numbers, a flag, a state, a field or a participant — plus every diagnostic
 // that covers the token, in the document's language.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { formatMessage, words } from '../../core/i18n';
+import { docs, formatMessage, words, type Docs as TcpDocs } from '../../core/i18n';
 import type { Flag, MessageStmt, SimpleStatement, StateRef, TcpState, Range } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ShownValue } from '../../core/tcp/analysis';
 import { MAY_SEND } from '../../core/tcp/sendRules';
 import type { AnalyzedDocument } from '../document';
 import { covers, effectsByLine, statementsOnLine } from './analysisIndex';
-import { fieldKey, tcpDocs, type FieldKey, type TcpDocs } from './tcpDocs';
+import { fieldKey, type FieldKey } from '../../core/syntax/vocabulary';
 
 type Subject =
   | { kind: 'message'; stmt: MessageStmt; range: Range }
@@ -19,7 +19,7 @@ type Subject =
 
 export function hover(doc: AnalyzedDocument, position: Position): Hover | null {
   const a = doc.analysis;
-  const d = tcpDocs(doc.lang);
+  const d = docs(doc.lang);
   const sections: string[] = [];
   const subject = findSubject(statementsOnLine(a, position.line), position);
   if (subject) sections.push(describe(subject, a, d));

@@ -6,13 +6,13 @@ import type { Pos } from '../../core/syntax/ast';
 import type { MessageInfo, ShownValue } from '../../core/tcp/analysis';
 import type { AnalyzedDocument, ServerSettings } from '../document';
 import { effectsByLine } from './analysisIndex';
-import { tcpDocs, type TcpDocs } from './tcpDocs';
+import { docs, type Docs as TcpDocs } from '../../core/i18n';
 
 export function inlayHints(doc: AnalyzedDocument, range: Range, settings: ServerSettings): InlayHint[] {
   const { states, inferredNumbers } = settings.inlayHints;
   if (!states && !inferredNumbers) return [];
   const a = doc.analysis;
-  const d = tcpDocs(doc.lang);
+  const d = docs(doc.lang);
   const hints: InlayHint[] = [];
   if (inferredNumbers) {
     for (const m of a.messages) {

@@ -12,7 +12,9 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import type { Lang } from '../../core/i18n';
+import { ui, type Lang } from '../../core/i18n';
+import { keywordOf } from '../../core/syntax/scanner';
+import { isName } from '../../core/syntax/vocabulary';
 import type { AnalyzedDocument } from '../document';
 
 
@@ -36,9 +38,11 @@ export function participantOccurrences(doc: AnalyzedDocument): Occurrence[] {
 function findOccurrences(doc: AnalyzedDocument): Occurrence[] {
   const out: Occurrence[] = [];
   const add = (name: string, range: Range, declaration = false) => out.push({ name, range, declaration });
-  for (const l of doc.scanned) {
-    if (l.item?.kind !== 'statement') continue;
-    const s = l.item.stmt;
+  // Line by line, so the statements the flow leaves out (a second declaration, a message to oneself) count too.
+  for (const l of doc.parsed) {
+    const item = l?.built.item;
+    if (item?.kind !== 'statement') continue;
+    const s = item.stmt;
     if (s.kind === 'participant') add(s.name, s.nameRange, true);
     else if (s.kind === 'message') {
       add(s.from.name, s.from.range);
@@ -67,39 +71,22 @@ export function prepareRename(doc: AnalyzedDocument, position: Position): Range 
   return occurrenceAt(doc, position)?.at.range ?? null;
 }
 
-/** A letter, then letters, marks, digits or `_` — the lexer's identifier (SPEC §2). */
-const NAME = /^\p{L}[\p{L}\p{M}\p{N}_]*$/u;
 /** Words the lexer reads as keywords or flags in any case; as names they would misparse or confuse. */
-const RESERVED = new Set(
-  'title participant par and end note wait state as over left right of synack syn ack fin rst psh urg ece cwr'.split(' '),
-);
+const isReserved = (name: string): boolean => keywordOf(name) !== undefined;
 
-const REJECT = {
-  invalid: {
-    en: (n: string) => `"${n}" is not a valid participant name: use a letter followed by letters, digits or _.`,
-    ko: (n: string) => `"${n}"은(는) 참여자 이름이 될 수 없습니다: 글자로 시작하고 글자, 숫자, _만 쓸 수 있습니다.`,
-  },
-  reserved: {
-    en: (n: string) => `"${n}" is a keyword of the language and cannot name a participant.`,
-    ko: (n: string) => `"${n}"은(는) 언어의 키워드라 참여자 이름으로 쓸 수 없습니다.`,
-  },
-  taken: {
-    en: (n: string) => `"${n}" is already a participant: renaming would merge two participants.`,
-    ko: (n: string) => `"${n}"은(는) 이미 있는 참여자입니다: 이름을 바꾸면 두 참여자가 하나로 합쳐집니다.`,
-  },
-};
+type Refusal = 'renameInvalid' | 'renameReserved' | 'renameTaken';
 
-function reject(kind: keyof typeof REJECT, name: string, lang: Lang): never {
-  throw new ResponseError(ErrorCodes.InvalidParams, REJECT[kind][lang](name));
+function reject(kind: Refusal, name: string, lang: Lang): never {
+  throw new ResponseError(ErrorCodes.InvalidParams, ui(lang).editor[kind](name));
 }
 
 export function rename(doc: AnalyzedDocument, position: Position, newName: string): WorkspaceEdit | null {
   const found = occurrenceAt(doc, position);
   if (!found) return null;
   const old = found.at.name;
-  if (!NAME.test(newName)) reject('invalid', newName, doc.lang);
-  if (/^[A-Za-z]+$/.test(newName) && RESERVED.has(newName.toLowerCase())) reject('reserved', newName, doc.lang);
-  if (newName !== old && found.all.some((o) => o.name === newName)) reject('taken', newName, doc.lang);
+  if (!isName(newName)) reject('renameInvalid', newName, doc.lang);
+  if (isReserved(newName)) reject('renameReserved', newName, doc.lang);
+  if (newName !== old && found.all.some((o) => o.name === newName)) reject('renameTaken', newName, doc.lang);
   const edits: TextEdit[] = found.all.filter((o) => o.name === old).map((o) => ({ range: o.range, newText: newName }));
   return { changes: { [doc.uri]: edits } };
 }

@@ -1,10 +1,11 @@
-// Semantic tokens (full document), from the per-line scan (../lineScan.ts).
+// Semantic tokens (full document), from each line as the parser saw it (its tokens, comment and
+// statement: core/syntax/lineMemo.ts).
 import type { TokenType } from 'chevrotain';
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
 import type { Range, SimpleStatement, ValueRef } from '../../core/syntax/ast';
 import * as T from '../../core/syntax/tokens';
+import { columnOf, commentColumn, endColumnOf, type MemoLine } from '../../core/syntax/lineMemo';
 import type { AnalyzedDocument } from '../document';
-import type { ScannedLine, ScannedToken } from '../lineScan';
 
 /** Standard token types, so every colour theme colours them. */
 const TYPES = ['variable', 'keyword', 'enumMember', 'property', 'number', 'parameter', 'type', 'string', 'comment', 'operator'] as const;
@@ -21,8 +22,8 @@ interface Tok {
   declaration?: boolean;
 }
 
-const STATEMENT_KEYWORDS = new Set<TokenType>([T.Title, T.Participant, T.Par, T.And, T.End, T.Note, T.Wait, T.StateKw]);
-const NOTE_KEYWORDS = new Set<TokenType>([T.Over, T.Left, T.Right, T.Of]);
+const STATEMENT_KEYWORDS = new Set<TokenType>(Object.values(T.STATEMENT));
+const NOTE_KEYWORDS = new Set<TokenType>(Object.values(T.NOTE_WORD));
 
 class Collector {
   readonly toks: Tok[] = [];
@@ -50,7 +51,7 @@ class Collector {
   }
 }
 
-function statementTokens(c: Collector, s: SimpleStatement, tokens: ScannedToken[]): void {
+function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
   switch (s.kind) {
     case 'title':
       return c.range(s.text.range, 'string');
@@ -82,8 +83,8 @@ function statementTokens(c: Collector, s: SimpleStatement, tokens: ScannedToken[
         if (!f.seed) c.range(f.keyRange, 'property');
         if (f.value) c.value(f.value);
         else if (f.rawValue !== undefined) {
-          const eq = tokens.find((t) => t.type === T.Equals && t.start >= f.keyRange.end.character);
-          if (eq) c.add(eq.end, f.range.end.character, 'string');
+          const eq = l.lexed.tokens.find((t) => t.tokenType === T.Equals && columnOf(l, t) >= f.keyRange.end.character);
+          if (eq) c.add(endColumnOf(l, eq), f.range.end.character, 'string');
         }
       }
       if (s.label) c.range(s.label.range, 'string');
@@ -93,24 +94,29 @@ function statementTokens(c: Collector, s: SimpleStatement, tokens: ScannedToken[
 }
 
 /** Keywords the statement's nodes do not already cover. */
-function keywordTokens(c: Collector, l: ScannedLine): void {
-  const kind = l.item?.kind === 'statement' ? l.item.stmt.kind : l.item?.kind;
-  l.tokens.forEach((t, i) => {
-    const statementKw = i === 0 && STATEMENT_KEYWORDS.has(t.type);
-    const asKw = kind === 'participant' && i === 2 && t.type === T.As;
-    const noteKw = kind === 'note' && (i === 1 || i === 2) && NOTE_KEYWORDS.has(t.type);
-    if (statementKw || asKw || noteKw) c.add(t.start, t.end, 'keyword');
+function keywordTokens(c: Collector, l: MemoLine): void {
+  const item = l.built.item;
+  const kind = item?.kind === 'statement' ? item.stmt.kind : item?.kind;
+  l.lexed.tokens.forEach((t, i) => {
+    const type = t.tokenType;
+    const statementKw = i === 0 && STATEMENT_KEYWORDS.has(type);
+    const asKw = kind === 'participant' && i === 2 && type === T.As;
+    const noteKw = kind === 'note' && (i === 1 || i === 2) && NOTE_KEYWORDS.has(type);
+    if (statementKw || asKw || noteKw) c.add(columnOf(l, t), endColumnOf(l, t), 'keyword');
   });
 }
 
 /** Every token of the document, sorted, without overlaps (a node's own type wins over a keyword). */
 export function collectTokens(doc: AnalyzedDocument): Tok[] {
   const all: Tok[] = [];
-  for (const l of doc.scanned) {
-    const c = new Collector(l.line);
-    if (l.item?.kind === 'statement') statementTokens(c, l.item.stmt, l.tokens);
+  for (const l of doc.parsed) {
+    if (!l) continue;
+    const c = new Collector(l.lexed.line);
+    const item = l.built.item;
+    if (item?.kind === 'statement') statementTokens(c, item.stmt, l);
     keywordTokens(c, l);
-    if (l.comment) c.add(l.comment.start, l.comment.end, 'comment');
+    const comment = commentColumn(l);
+    if (comment !== undefined) c.add(comment, l.text.length, 'comment');
     // Stable sort: at equal starts the node token, added first, is kept.
     const sorted = c.toks.sort((a, b) => a.start - b.start);
     let end = 0;

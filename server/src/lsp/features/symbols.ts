@@ -5,25 +5,28 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import type { Lang } from '../../core/i18n';
 import type { MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
+import type { MemoLine } from '../../core/syntax/lineMemo';
 import type { AnalyzedDocument } from '../document';
-import { words } from '../../core/i18n';
+import { ui, words } from '../../core/i18n';
 import { isSynchronized } from '../../core/tcp/endpoint';
 import { messagesOf } from '../../core/tcp/events';
+import { FLAG_DISPLAY_ORDER } from '../../core/syntax/vocabulary';
 
 type Phase = 'establishment' | 'data' | 'termination';
 
-const WORDS: Record<Lang, Record<Phase | 'title' | 'lost' | 'par', string>> = {
-  // "lost" is the catalogue's word, as the diagrams and tables say it.
-  en: { establishment: 'Connection establishment', data: 'Data transfer', termination: 'Connection termination', title: 'title', lost: words('en').lost, par: 'in flight together' },
-  ko: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제', title: '제목', lost: words('ko').lost, par: '동시에 전송' },
-};
+/** The outline's words: the phases, and "lost" as the diagrams and tables say it. */
+function outlineWords(lang: Lang): Record<Phase | 'title' | 'lost' | 'par', string> {
+  const e = ui(lang).editor;
+  return { ...e.phases, title: e.title, lost: words(lang).lost, par: e.inFlightTogether };
+}
+type OutlineWords = ReturnType<typeof outlineWords>;
 
 const byStart = (a: { range: Range }, b: { range: Range }) =>
   a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 
 export function documentSymbols(doc: AnalyzedDocument): DocumentSymbol[] {
   const a = doc.analysis;
-  const w = WORDS[doc.lang];
+  const w = outlineWords(doc.lang);
   const out: DocumentSymbol[] = [];
   for (const s of a.doc.statements) {
     if (s.kind !== 'title') continue;
@@ -43,8 +46,8 @@ function participantSymbol(p: ParticipantInfo, a: Analysis): DocumentSymbol | un
   if (p.declaration) {
     return { name: p.name, detail, kind: SymbolKind.Object, range: p.declaration.range, selectionRange: p.declaration.nameRange };
   }
-  // Never declared: the symbol sits on its first use.
-  for (const m of messagesOf(a.doc.statements)) {
+  // Never declared: the symbol sits on its first use in the flow.
+  for (const { stmt: m } of a.messages) {
     const end = m.from.name === p.name ? m.from : m.to.name === p.name ? m.to : undefined;
     if (end) return { name: p.name, detail, kind: SymbolKind.Object, range: end.range, selectionRange: end.range };
   }
@@ -72,7 +75,8 @@ function phaseRuns(a: Analysis): PhaseRun[] {
   let current: PhaseRun | undefined;
   let pair: string[] = [];
   for (const s of a.doc.statements) {
-    if (s.kind === 'title' || s.kind === 'participant') continue;
+    // A message the flow leaves out (to oneself, TF108) belongs to no phase.
+    if (s.kind === 'title' || s.kind === 'participant' || (s.kind === 'message' && !info.has(s))) continue;
     const infos = messagesOf([s]).flatMap((m) => info.get(m) ?? []);
     let phase = current?.phase;
     if (infos.length > 0) {
@@ -97,7 +101,7 @@ function phaseRuns(a: Analysis): PhaseRun[] {
 
 function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
   const info = new Map<MessageStmt, MessageInfo>(a.messages.map((m) => [m.stmt, m]));
-  const w = WORDS[lang];
+  const w = outlineWords(lang);
   return phaseRuns(a).map((run) => {
     const first = run.statements[0];
     const last = run.statements[run.statements.length - 1];
@@ -113,17 +117,15 @@ function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
   });
 }
 
-function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: (typeof WORDS)[Lang]): DocumentSymbol {
-  const children = messagesOf([p]).map((m) => messageSymbol(m, info.get(m), w.lost));
+function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: OutlineWords): DocumentSymbol {
+  const children = messagesOf([p]).flatMap((m) => (info.has(m) ? [messageSymbol(m, info.get(m), w.lost)] : []));
   return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
 }
 
-const CANONICAL_FLAGS = ['SYN', 'FIN', 'RST', 'PSH', 'ACK', 'URG', 'ECE', 'CWR'];
-
 /** `A → B: SYN,ACK`, with the flags as written (an ACK the checker added is left out). */
 function messageSymbol(m: MessageStmt, mi: MessageInfo | undefined, lost: string): DocumentSymbol {
-  const written = new Set(m.segment.flags.map((f) => f.flag as string));
-  const flags = mi ? mi.flags.filter((f) => !(f === 'ACK' && mi.ackFlagAdded)) : CANONICAL_FLAGS.filter((f) => written.has(f));
+  const written = new Set(m.segment.flags.map((f) => f.flag));
+  const flags = mi ? mi.flags.filter((f) => !(f === 'ACK' && mi.ackFlagAdded)) : FLAG_DISPLAY_ORDER.filter((f) => written.has(f));
   const name = `${m.from.name} → ${m.to.name}${flags.length ? `: ${flags.join(',')}` : ''}`;
   const parts: string[] = [];
   if (mi) {
@@ -143,9 +145,10 @@ export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
     if (end > s.line) out.push({ startLine: s.line, endLine: end });
   }
   let runStart = -1;
-  const isComment = (l: string | undefined) => l !== undefined && /^\s*(#|\/\/)/.test(l);
+  // A line holding only a comment, as the lexer found it.
+  const isComment = (l: MemoLine | undefined) => l !== undefined && l.lexed.tokens.length === 0 && l.lexed.comment !== undefined;
   for (let i = 0; i <= doc.lines.length; i++) {
-    if (isComment(doc.lines[i])) {
+    if (isComment(doc.parsed[i])) {
       if (runStart < 0) runStart = i;
     } else {
       if (runStart >= 0 && i - 1 > runStart) out.push({ startLine: runStart, endLine: i - 1, kind: FoldingRangeKind.Comment });

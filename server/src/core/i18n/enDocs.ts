@@ -1,8 +1,8 @@
-// English prose for hovers and completion (see tcpDocs.ts). State descriptions follow
+// English prose for hovers, inlay hints and completion (catalog.ts `Docs`). State descriptions follow
 // RFC 9293 §3.3.2; what a state may send and how it is left follow SPEC §4.
-import type { TcpDocs } from './tcpDocs';
+import type { Docs } from './catalog';
 
-export const tcpDocsEn: TcpDocs = {
+export const enDocs: Docs = {
   flags: {
     SYN: {
       summary: 'synchronize sequence numbers: opens a connection',

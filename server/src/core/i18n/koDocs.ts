@@ -1,8 +1,8 @@
-// 호버와 자동 완성에 쓰는 한국어 설명(tcpDocs.ts 참고). 상태 설명은 RFC 9293 §3.3.2를,
+// 호버, 인레이 힌트, 자동 완성에 쓰는 한국어 설명(catalog.ts의 `Docs`). 상태 설명은 RFC 9293 §3.3.2를,
 // 상태마다 보낼 수 있는 것과 다음 상태는 SPEC §4를 따른다.
-import type { TcpDocs } from './tcpDocs';
+import type { Docs } from './catalog';
 
-export const tcpDocsKo: TcpDocs = {
+export const koDocs: Docs = {
   flags: {
     SYN: {
       summary: '순서 번호 동기화: 연결을 엽니다',
