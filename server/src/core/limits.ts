@@ -3,11 +3,12 @@
 // and whoever analyses says what was left out. One constant for every front end (the CLI now;
 // the language server, the preview and the Markdown plugin can take the same).
 //
-// Why this bound (measured with `tcpflow-cli check`, Node 20, this project's bench flows): a valid
-// 100,000-line flow (3.7 MB) checks in 1.0 s CPU at 256 MB peak RSS; 100,000 lines that each get a
-// diagnostic in 1.1 s at 525 MB; 5,000,000 characters on ten long lines in 0.6 s at 400 MB. Twice
-// that is still well inside a default Node heap; a 55 MB document needed 2.5 GB. Study notes are
-// a few hundred lines: the bound is three orders of magnitude above them.
+// Why this bound (measured with `tcpflow-cli check --format json`, Node 20, 2 shared cores): a
+// valid 100,000-line flow (3.7 MB, test/bench/flows.ts) checks in 1.0–1.2 s CPU at 256–280 MB peak
+// RSS; 100,000 lines that each get a diagnostic in 1.1–1.3 s at 525–570 MB; 5,000,000 characters on
+// ten long lines in 0.6–0.7 s at 400 MB. Twice that is still well inside a default Node heap; a
+// 55 MB document needed 2.5 GB. Study notes are a few hundred lines: the bound is three orders of
+// magnitude above them.
 
 export const DOCUMENT_BUDGET = { lines: 100_000, chars: 5_000_000 } as const;
 
