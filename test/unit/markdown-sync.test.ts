@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
-import { errorLinesOf, renderMermaid } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../server/src/core/render/mermaid';
 import { BEGIN_MARKER, END_MARKER, planMermaidSync, syncMermaidBlocks } from '../../server/src/core/markdown/sync';
 
 const SYN = 'A -> B: SYN seq=100';
@@ -14,7 +15,7 @@ const HANDSHAKE = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA -> B:
 /** The Mermaid text the core renders for a flow, trimmed, as lines. */
 const mermaid = (flow: string, lang: 'en' | 'ko' = 'en'): string[] => {
   const a = analyze(flow);
-  return renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd().split('\n');
+  return renderMermaid(a, { lang, marks: errorMarksOf(a) }).trimEnd().split('\n');
 };
 const markerBlock = (flow: string, eol = '\n', indent = ''): string =>
   [BEGIN_MARKER, '```mermaid', ...mermaid(flow), '```', END_MARKER].map((l) => indent + l + eol).join('');
@@ -29,7 +30,13 @@ describe('markdown sync: writing the Mermaid blocks', () => {
     const out = syncMermaidBlocks(note);
     assert.equal(out.text, `# Handshake\n\n\`\`\`tcpflow\n${HANDSHAKE}\n\`\`\`\n${markerBlock(HANDSHAKE)}\nProse.\n\n~~~tcpflow\n${SYN}\n~~~\n${markerBlock(SYN)}`);
     assert.deepEqual([out.blocks, out.inserted, out.updated], [2, 2, 0]);
-    assert.deepEqual(mermaid(HANDSHAKE).slice(0, 3), ['sequenceDiagram', '    participant A as A', '    participant B as B']);
+    assert.deepEqual(mermaid(HANDSHAKE).slice(0, 5), [
+      'sequenceDiagram',
+      '    accTitle: TCP flow between A and B',
+      '    accDescr: A and B exchange 3 segments. Final states — A ESTABLISHED, B ESTABLISHED.',
+      '    participant A as A',
+      '    participant B as B',
+    ]);
   });
 
   it('is idempotent: a second run plans nothing', () => {
@@ -96,8 +103,8 @@ describe('markdown sync: writing the Mermaid blocks', () => {
 
   it('writes a block for an empty flow and for a flow with errors (marked ⚠)', () => {
     const out = syncMermaidBlocks('```tcpflow\n```\n```tcpflow\nA -> B: SYN seq=1\nB -> A: SYN,ACK seq=5 ack=1\n```\n').text;
-    assert.ok(out.startsWith(`\`\`\`tcpflow\n\`\`\`\n${BEGIN_MARKER}\n\`\`\`mermaid\nsequenceDiagram\n\`\`\`\n${END_MARKER}\n`), out);
-    assert.match(out, /B->>A: ⚠ SYN,ACK/);
+    assert.ok(out.startsWith(`\`\`\`tcpflow\n\`\`\`\n${BEGIN_MARKER}\n\`\`\`mermaid\nsequenceDiagram\n    accTitle: TCP flow\n    accDescr: No segments.\n\`\`\`\n${END_MARKER}\n`), out);
+    assert.match(out, /B->>A: ⚠ SYN,ACK seq=5 ack=1 ✗ 2$/m);
   });
 
   it('a begin marker without its end is not filled: a fresh block goes before it', () => {

@@ -6,7 +6,7 @@
 import { analyze } from '../../../server/src/core/analyze';
 import { localize, ui, type Lang } from '../../../server/src/core/i18n';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../../../server/src/core/present';
-import { errorLinesOf } from '../../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
 import { drawFlow, type DrawnFlow } from '../../../server/src/core/render/mermaidReuse';
 import { planSlices, sliceMermaid, unitRows, type SlicePlan, type WidthCache } from '../../../server/src/core/render/mermaidSlices';
 import { LineMemo } from '../../../server/src/core/syntax/lineMemo';
@@ -39,13 +39,13 @@ export function diagramPayload(text: string, opts: PayloadOptions = {}, memory?:
 
 export function payloadOf(analysis: Analysis, text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
   const a = present(analysis, opts.severities?.() ?? NO_OVERRIDES);
-  const errorLines = errorLinesOf(a);
-  const drawn = drawFlow(a, { lang: opts.lang, errorLines }, text, memory?.drawn);
+  const marks = errorMarksOf(a);
+  const drawn = drawFlow(a, { lang: opts.lang, marks }, text, memory?.drawn);
   const plan = planSlices(drawn.keys, unitRows(drawn.parts), memory?.plan);
   if (memory) Object.assign(memory, { drawn, plan });
   return {
     diagram: sliceMermaid(drawn.parts, plan, memory?.widths),
-    errorLines: [...errorLines].sort((x, y) => x - y),
+    errorLines: [...marks].flatMap(([line, m]) => (m.arrow ? [line] : [])).sort((x, y) => x - y),
     errors: errorSummary(a, opts),
   };
 }

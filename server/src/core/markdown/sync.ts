@@ -12,7 +12,8 @@
 // ever touched (not the markers, not a byte outside them), so a second run plans nothing.
 import { analyze } from '../analyze';
 import { toLang, type Lang } from '../i18n';
-import { errorLinesOf, renderMermaid } from '../render/mermaid';
+import { errorMarksOf } from '../render/errorMarks';
+import { renderMermaid } from '../render/mermaid';
 import { splitLines, tcpflowBlocks, type FencedBlock, type NoteLine } from './blocks';
 
 export const BEGIN_MARKER = '<!-- tcpflow:mermaid:begin -->';
@@ -53,7 +54,7 @@ export function beginMarker(lang: Lang): string {
 /** The `mermaid` fenced block (its lines, no line ends) for a ```tcpflow block's text. */
 export function mermaidFor(blockText: string, lang: Lang): string[] {
   const a = analyze(blockText);
-  const text = renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd();
+  const text = renderMermaid(a, { lang, marks: errorMarksOf(a) }).trimEnd();
   return ['```mermaid', ...text.split('\n'), '```'];
 }
 
