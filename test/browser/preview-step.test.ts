@@ -37,7 +37,7 @@ function shown(page: Page): Promise<Shown> {
       for (const row of card.querySelectorAll('tr[data-field]')) {
         const cell = (when: string): string => {
           const td = row.querySelector(`td[data-when="${when}"]`)!.cloneNode(true) as Element;
-          td.querySelector('.tf-sr')?.remove();
+          for (const sr of td.querySelectorAll('.tf-sr')) sr.remove();
           return text(td);
         };
         rows[row.getAttribute('data-field')!] = { before: cell('before'), after: cell('after'), changed: row.classList.contains('tf-changed') };
@@ -56,7 +56,7 @@ function shown(page: Page): Promise<Shown> {
   });
 }
 
-const value = (v: TcbView[keyof TcbView] | undefined): string => (v === undefined ? '? (unknown)' : String(v));
+const value = (v: TcbView[keyof TcbView] | undefined): string => (v === undefined ? '?' : String(v));
 
 /** The endpoints a step shows, in column order: a message's two ends, a state line's names, a wait's changes (or everyone). */
 function involved(a: Analysis, step: TraceStep): string[] {
@@ -245,10 +245,10 @@ describe('preview webview: step mode in every theme', () => {
     it(`${name}: the endpoints’ colours differ and stand out from the background; screenshot kept`, async () => {
       await withPreviewPage(browser(), { theme, width: 1100, height: 860 }, async (p) => {
         const host = new StepHost(p);
-        const { analysis: a } = await host.update(example('three-way-handshake.tcpflow'));
+        const { analysis: a } = await host.update(example('four-way-close.tcpflow'));
         await openByKeyboard(host);
-        // The SYN,ACK delivered: the client goes SYN_SENT → ESTABLISHED.
-        const target = a.steps.findIndex((s) => s.event === 'deliver' && s.message?.flags.join(',') === 'SYN,ACK');
+        // The server's FIN delivered: the client goes FIN_WAIT_2 → TIME_WAIT, the FIN still in flight at the server.
+        const target = a.steps.findIndex((s) => s.event === 'deliver' && s.message?.from === 'B' && s.message.flags.includes('FIN'));
         for (let i = 1; i <= target; i++) await press(host, 'ArrowRight', `Step ${i + 1} of`);
         await expectStep(p.page, a, target);
         const colours = await p.page.evaluate(() => {

@@ -142,7 +142,8 @@ export class StateFigure {
   private badge(box: Box, slot: number, ep: EndpointStep, colour: string): void {
     const [x, y] = BOXES[box];
     const text = ep.label.length > BADGE_CHARS ? `${ep.label.slice(0, BADGE_CHARS - 1)}…` : ep.label;
-    const width = 12 + 7 * [...text].length;
+    // Hangul and other wide letters take about twice the width of a Latin one.
+    const width = 12 + [...text].reduce((w, ch) => w + (ch.codePointAt(0)! >= 0x1100 ? 12 : 7), 0);
     const right = slot % 2 === 1;
     const left = right ? x + HALF_W + 4 : x - HALF_W - 4 - width;
     const top = y - 9 + Math.floor(slot / 2) * 20;

@@ -170,7 +170,7 @@ export class StepPanel {
 
   private value(cell: HTMLElement, field: TcbField, v: TcbView, more: [number, number] | undefined): void {
     if (field === 'unacked' || field === 'outOfOrder') {
-      const items = field === 'unacked' ? v.unacked.map((u) => `${shown(u.seq, this.s)} ${u.what}`) : v.outOfOrder.map((q) => `${shown(q.seq, this.s)}${q.len ? ` len=${q.len}` : ''}${q.fin ? ' FIN' : ''}`);
+      const items = field === 'unacked' ? v.unacked.map((u) => `${shown(u.seq)} ${u.what}`) : v.outOfOrder.map((q) => `${shown(q.seq)}${q.len ? ` len=${q.len}` : ''}${q.fin ? ' FIN' : ''}`);
       const lines = (field === 'unacked' ? v.unacked : v.outOfOrder).map((x, i) => `seq=${items[i]} ${format(this.s.fromLine, x.line + 1)}`);
       const hidden = more?.[field === 'unacked' ? 0 : 1] ?? 0;
       if (hidden) lines.push(format(this.s.more, hidden));
@@ -184,16 +184,17 @@ export class StepPanel {
       return;
     }
     const value = v[field];
-    cell.textContent = shown(value, this.s);
-    if (value === undefined) {
-      cell.classList.add('tf-none');
-      cell.title = this.s.unknown;
-    }
+    cell.textContent = value === undefined ? '?' : String(value);
+    if (value !== undefined) return;
+    cell.classList.add('tf-none');
+    cell.title = this.s.unknown;
+    h('span', { class: 'tf-sr' }, cell, ` (${this.s.unknown})`);
   }
 }
 
-function shown(v: ShownValue | undefined, s: StepStrings): string {
-  return v === undefined ? `? (${s.unknown})` : String(v);
+/** A queued segment's seq: `?` when unknown (a note that begins mid-connection). */
+function shown(v: ShownValue | undefined): string {
+  return v === undefined ? '?' : String(v);
 }
 
 function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string>, parent?: Element, text?: string): HTMLElementTagNameMap[K] {
