@@ -114,7 +114,8 @@ suite('Markdown notes with ```tcpflow blocks', () => {
 
   test('VS Code’s Markdown engine renders the block with our plugin (markdown.api.render)', async () => {
     const html = await vscode.commands.executeCommand<string>('markdown.api.render', NOTE);
-    assert.match(html, /<div class="tcpflow-diagram[^"]*"[^>]* data-segments="3">/);
+    // The wrong ack's arrow (the second) is listed for the preview script to colour.
+    assert.match(html, /<div class="tcpflow-diagram[^"]*"[^>]* data-segments="3" data-error-arrows="1">/);
     assert.match(html, /<pre class="tcpflow-mermaid">sequenceDiagram/);
     assert.match(html, /<li class="tcpflow-problem tcpflow-error">Line 7, error TF202: /);
   });
