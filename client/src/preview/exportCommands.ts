@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/core/analyze';
 import { toLang, ui, type Lang } from '../../../server/src/core/i18n';
 import { renderMarkdown } from '../../../server/src/core/render/markdown';
-import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../../server/src/core/render/mermaid';
 import { bytesOfBase64, fileNameOf, stemOf } from '../uriNames';
 import type { PreviewManager } from './previewManager';
 
@@ -37,7 +38,7 @@ export function registerExportCommands(manager: PreviewManager, lang: Lang): vsc
     const doc = await source(src);
     if (!doc) return undefined;
     const a = analyze(doc.getText());
-    const text = renderMermaid(a, { lang, errorLines: errorLinesOf(a) });
+    const text = renderMermaid(a, { lang, marks: errorMarksOf(a) });
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('Mermaid source copied to the clipboard.'));
     return text;

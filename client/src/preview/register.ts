@@ -4,11 +4,12 @@ import * as vscode from 'vscode';
 import { toLang, ui } from '../../../server/src/core/i18n';
 import { userSeverities } from '../severities';
 import { registerExportCommands } from './exportCommands';
-import { PreviewManager, type RenderEvent } from './previewManager';
+import { PreviewManager, type RenderEvent, type StepEvent } from './previewManager';
 import { VIEW_TYPE } from './previewPanel';
 import type { PreviewState, WebviewStrings } from './protocol';
+import { stepStrings } from './stepStrings';
 
-export type { RenderEvent } from './previewManager';
+export type { RenderEvent, StepEvent } from './previewManager';
 
 /** Exposed through the extension's API (`activate()`'s return value) for the integration tests. */
 export interface PreviewApi {
@@ -16,6 +17,12 @@ export interface PreviewApi {
   onDidRender: vscode.Event<RenderEvent>;
   /** The URIs of the documents that have a preview open. */
   previewedUris(): string[];
+  /** Fires each time a preview in step mode reports a step shown. */
+  onDidShowStep: vscode.Event<StepEvent>;
+  /** Opens or closes step mode in the document's preview, as its toolbar button does. */
+  setStepMode(uri: vscode.Uri, on: boolean): void;
+  /** Shows step `index` in the document's preview, as its step controls do (the editor selects its line). */
+  step(uri: vscode.Uri, index: number): void;
 }
 
 function webviewStrings(): WebviewStrings {
@@ -29,6 +36,7 @@ function webviewStrings(): WebviewStrings {
     pngTooLarge: texts.pngTooLarge('{0}', '{1}'),
     renderError: texts.renderFailed('{0}'),
     loading: vscode.l10n.t('Drawing…'),
+    step: stepStrings(toLang(vscode.env.language)),
   };
 }
 
@@ -67,5 +75,8 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
   return {
     onDidRender: manager.onDidRender,
     previewedUris: () => manager.uris(),
+    onDidShowStep: manager.onDidShowStep,
+    setStepMode: (uri, on) => manager.panelFor(uri)?.setStepMode(on),
+    step: (uri, index) => manager.panelFor(uri)?.step(index),
   };
 }
