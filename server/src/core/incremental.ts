@@ -8,6 +8,7 @@ import { sortDiagnostics } from './analyze';
 import type { ParticipantStmt, Statement, TcpflowDocument } from './syntax/ast';
 import { LineMemo } from './syntax/lineMemo';
 import { parse } from './syntax/parse';
+import { firstWhere } from './search';
 import type { Analysis, ParticipantInfo } from './tcp/analysis';
 import { Checker } from './tcp/checker';
 import { collectParticipants } from './tcp/initialStates';
@@ -32,17 +33,7 @@ function sameStarts(a: readonly Start[], b: readonly Start[]): boolean {
 const lastLine = (s: Statement): number => (s.kind === 'par' ? (s.endLine ?? Infinity) : s.line);
 
 /** How many statements, from the first, lie wholly before line `line` (statements are in line order). */
-function statementsBefore(doc: TcpflowDocument, line: number): number {
-  const list = doc.statements;
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lastLine(list[mid]) < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const statementsBefore = (doc: TcpflowDocument, line: number): number => firstWhere(doc.statements.length, (i) => lastLine(doc.statements[i]) >= line);
 
 export class IncrementalAnalysis {
   /** Every line as last parsed (the language server reads tokens and comments from it). */

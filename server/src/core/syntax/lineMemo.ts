@@ -30,7 +30,7 @@ export interface MemoLine {
 }
 
 export class LineMemo {
-  /** By 0-based line number; blank lines have none. */
+  /** By 0-based line number, one place per line; blank lines have none. */
   lines: (MemoLine | undefined)[] = [];
   /** Every line's text, as last parsed. */
   texts: string[] = [];

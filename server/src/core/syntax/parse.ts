@@ -132,6 +132,7 @@ function remember(memo: LineMemo, source: string, kept: (MemoLine | undefined)[]
     const entry = kept[i];
     if (entry) entry.text = lines[i];
   }
+  kept.length = lines.length; // one place per line, blank ones at the end too
   memo.lines = kept;
   memo.texts = lines;
   memo.firstChange = 0;

@@ -1,11 +1,12 @@
-// Semantic tokens (full document), from each line as the parser saw it (its tokens, comment and
-// statement: core/syntax/lineMemo.ts).
+// Semantic tokens, from each line as the parser saw it (its tokens, comment and statement:
+// core/syntax/lineMemo.ts): the whole document, a delta from the previous answer, or a range.
+// A line's tokens depend on nothing but the line, so an edit only makes the tokens of the lines it
+// changed (tokenState.ts keeps the last answer and splices them in).
 import type { TokenType } from 'chevrotain';
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { SemanticTokensLegend } from 'vscode-languageserver';
 import type { Range, SimpleStatement, ValueRef } from '../../core/syntax/ast';
 import * as T from '../../core/syntax/tokens';
 import { columnOf, commentColumn, endColumnOf, type MemoLine } from '../../core/syntax/lineMemo';
-import type { AnalyzedDocument } from '../document';
 
 /** Standard token types, so every colour theme colours them. */
 const TYPES = ['variable', 'keyword', 'enumMember', 'property', 'number', 'parameter', 'type', 'string', 'comment', 'operator'] as const;
@@ -15,7 +16,6 @@ const MODIFIERS = ['declaration'] as const;
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
 interface Tok {
-  line: number;
   start: number;
   end: number;
   type: TokenKind;
@@ -27,10 +27,9 @@ const NOTE_KEYWORDS = new Set<TokenType>(Object.values(T.NOTE_WORD));
 
 class Collector {
   readonly toks: Tok[] = [];
-  constructor(private readonly line: number) {}
 
   add(start: number, end: number, type: TokenKind, declaration = false): void {
-    if (end > start) this.toks.push({ line: this.line, start, end, type, declaration });
+    if (end > start) this.toks.push({ start, end, type, declaration });
   }
 
   range(r: Range, type: TokenKind, declaration = false): void {
@@ -106,38 +105,28 @@ function keywordTokens(c: Collector, l: MemoLine): void {
   });
 }
 
-/** Every token of the document, sorted, without overlaps (a node's own type wins over a keyword). */
-export function collectTokens(doc: AnalyzedDocument): Tok[] {
-  const all: Tok[] = [];
-  for (const l of doc.parsed) {
-    if (!l) continue;
-    const c = new Collector(l.lexed.line);
-    const item = l.built.item;
-    if (item?.kind === 'statement') statementTokens(c, item.stmt, l);
-    keywordTokens(c, l);
-    const comment = commentColumn(l);
-    if (comment !== undefined) c.add(comment, l.text.length, 'comment');
-    // Stable sort: at equal starts the node token, added first, is kept.
-    const sorted = c.toks.sort((a, b) => a.start - b.start);
-    let end = 0;
-    for (const t of sorted) {
-      if (t.start < end) continue;
-      all.push(t);
-      end = t.end;
-    }
-  }
-  return all;
-}
+/** Values per token in LSP's encoding: line delta, start (delta), length, type, modifiers. */
+export const TOKEN_SIZE = 5;
 
-export function semanticTokens(doc: AnalyzedDocument): SemanticTokens {
-  const data: number[] = [];
-  let line = 0;
-  let char = 0;
-  for (const t of collectTokens(doc)) {
-    const dl = t.line - line;
-    data.push(dl, dl === 0 ? t.start - char : t.start, t.end - t.start, TYPES.indexOf(t.type), t.declaration ? 1 : 0);
-    line = t.line;
-    char = t.start;
+/**
+ * One line's tokens, sorted, without overlaps (a node's own type wins over a keyword), as
+ * [start, length, type, modifiers] per token: what LSP's encoding says of a token but its line.
+ */
+export function lineTokens(l: MemoLine): number[] {
+  const c = new Collector();
+  const item = l.built.item;
+  if (item?.kind === 'statement') statementTokens(c, item.stmt, l);
+  keywordTokens(c, l);
+  const comment = commentColumn(l);
+  if (comment !== undefined) c.add(comment, l.text.length, 'comment');
+  // Stable sort: at equal starts the node token, added first, is kept.
+  const sorted = c.toks.sort((a, b) => a.start - b.start);
+  const out: number[] = [];
+  let end = 0;
+  for (const t of sorted) {
+    if (t.start < end) continue;
+    out.push(t.start, t.end - t.start, TYPES.indexOf(t.type), t.declaration ? 1 : 0);
+    end = t.end;
   }
-  return { data };
+  return out;
 }
