@@ -10,7 +10,7 @@ import { BenchClient, cpuNs, median, memoryMb, quantile, type OpenDoc } from './
 import { EDIT_KINDS, viewport, type Edit } from './lspEdits';
 import { generateFlow } from './flows';
 
-const SIZES = [1_000, 10_000, 100_000];
+const SIZES = (process.env.BENCH_SIZES ?? "1000,10000,100000").split(",").map(Number);
 const RUNS = (lines: number): number => (lines >= 100_000 ? 3 : lines >= 10_000 ? 11 : 15);
 const WARM_UP = 2;
 

@@ -125,8 +125,12 @@ export function buildLine(source: string, lexed: LexedLine): BuiltLine {
   const span = new LineSpan(source, lexed);
   const built = buildIn(span, lexed);
   built.at = span.at;
+  if (built.diags.length === 0) built.diags = NO_DIAGS;
   return built;
 }
+
+/** The diagnostics of every line without any: one empty list (never added to), not one per line. */
+const NO_DIAGS = Object.freeze([]) as unknown as Diagnostic[];
 
 function buildIn(span: LineSpan, lexed: LexedLine): BuiltLine {
   const diags: Diagnostic[] = [];

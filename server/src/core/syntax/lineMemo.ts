@@ -1,32 +1,44 @@
-// The lines of a document as the parser last saw them: each line's text, its tokens and comment,
-// and what it built to on its own (a statement or a par/and/end marker, and its own diagnostics).
-// It is the per-line half of the complete parse result (the tree is the other): the language
-// server reads tokens, comments and line statements from it, and passes it back to the next parse
-// so that a keystroke lexes and builds only the lines it changed.
+// The lines of a document as the parser last saw them: each line's text and what it built to on
+// its own (a statement or a par/and/end marker, and its own diagnostics). It is the per-line half of
+// the complete parse result (the tree is the other): the language server reads line statements from
+// it (and a line's tokens and comment, lexed again from its text when asked: lexedOf), and passes it
+// back to the next parse so that a keystroke lexes and builds only the lines it changed. It keeps no
+// tokens: what they said is in the tree, and a line lexes again in microseconds (tokens kept were
+// ~40% of an open document's heap).
 //
 // A line is reused by its text wherever it moved: lines inserted or deleted above it only shift
-// it. What an entry keeps does not depend on where the line is — text, tokens as offsets from the
-// line's start, the comment's offset, ranges that read their line from the line's position
-// (span.ts LinePosition) — but for its line number, held in three places that a move updates: the
-// position, the statement's `line`, and its diagnostics (plain data, so shifted copies). So an
-// entry belongs to one memo: a memo that only borrows another's lines (`borrow`) builds a moved
-// line again instead, and a tree made from a memo is the latest version's only (the next parse
-// may move its lines).
+// it. What an entry keeps does not depend on where the line is — its text, ranges that read their
+// line from the line's position (span.ts LinePosition) — but for its line number, held in four
+// places that a move updates: the entry, the position, the statement's `line`, and its diagnostics
+// (plain data, so shifted copies). So an entry belongs to one memo: a memo that only borrows
+// another's lines (`borrow`) builds a moved line again instead, and a tree made from a memo is the
+// latest version's only (the next parse may move its lines).
 import type { IToken } from 'chevrotain';
 import type { Diagnostic, Fix } from '../diagnostics';
 import type { Range } from './ast';
 import type { BuiltLine } from './build';
-import type { LexedLine } from './scanner';
+import { lexLine, type LexedLine } from './scanner';
 
 export interface MemoLine {
   /** The line's text, without its line end. */
   text: string;
-  /** The text `lexed` offsets refer to (the chunk it was lexed from). */
-  source: string;
-  /** Its tokens and comment; `lexed.line` is the line's number. */
-  lexed: LexedLine;
-  /** What the line builds to; a line holding only a comment builds to nothing and has no diagnostics. */
+  /** The line's number (0-based), where it is now. */
+  line: number;
+  /** What the line builds to; a line holding only a comment builds to COMMENT_ONLY. */
   built: BuiltLine;
+}
+
+/** What a line holding only a comment builds to: nothing, with nothing to say. */
+export const COMMENT_ONLY: BuiltLine = Object.freeze({ diags: Object.freeze([]) as unknown as Diagnostic[] });
+
+/** The line holds only a comment. */
+export const isCommentOnly = (l: MemoLine): boolean => l.built === COMMENT_ONLY;
+
+/** The line's tokens and comment, lexed again from its text (offsets from the line's start). */
+export function lexedOf(l: MemoLine): LexedLine {
+  const lexed = lexLine(l.text);
+  lexed.line = l.line;
+  return lexed;
 }
 
 export class LineMemo {
@@ -61,9 +73,9 @@ export class LineMemo {
 
 /** Moves an entry to line `to`: its position, statement and diagnostics follow. */
 export function moveLine(entry: MemoLine, to: number): void {
-  const from = entry.lexed.line;
+  const from = entry.line;
   if (from === to) return;
-  entry.lexed.line = to;
+  entry.line = to;
   const built = entry.built;
   if (!built.at) return; // a comment-only line: nothing else names its line
   built.at.line = to;
@@ -92,15 +104,15 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
 export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
 
 /** A token's column on its line (UTF-16, as LSP counts). */
-export const columnOf = (l: MemoLine, tok: IToken): number => tok.startOffset - l.lexed.start;
+export const columnOf = (l: LexedLine, tok: IToken): number => tok.startOffset - l.start;
 
 /** The column just past a token. */
-export const endColumnOf = (l: MemoLine, tok: IToken): number => columnOf(l, tok) + tok.image.length;
+export const endColumnOf = (l: LexedLine, tok: IToken): number => columnOf(l, tok) + tok.image.length;
 
 /** The column where the line's comment (`#…`, `//…`) starts; it runs to the end of the line. */
-export function commentColumn(l: MemoLine): number | undefined {
-  const at = l.lexed.comment;
-  return at === undefined ? undefined : at - l.lexed.start;
+export function commentColumn(l: LexedLine): number | undefined {
+  const at = l.comment;
+  return at === undefined ? undefined : at - l.start;
 }
 
 const SYNTAX_ERRORS = new Set(['TF100', 'TF107']);

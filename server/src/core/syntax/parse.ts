@@ -6,7 +6,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement, TcpflowDocument } from './ast';
 import { buildLine, type BuiltLine } from './build';
 import { lexLines, type LexedLine } from './scanner';
-import { moveLine, splitLines, type LineMemo, type MemoLine } from './lineMemo';
+import { COMMENT_ONLY, moveLine, splitLines, type LineMemo, type MemoLine } from './lineMemo';
 import { validate } from './validate';
 
 export interface ParseResult {
@@ -30,7 +30,7 @@ class Assembler {
   /** TF105 for a block never closed, found only at the end. */
   unterminated: Diagnostic | undefined;
 
-  add(line: LexedLine, built: BuiltLine): void {
+  add(line: number, built: BuiltLine): void {
     if (built.diags.length) this.diagnostics.push(...built.diags);
     const item = built.item;
     if (!item) return;
@@ -39,16 +39,16 @@ class Assembler {
     if (item.kind === 'par') {
       if (this.par) this.diagnostics.push(diag('TF105', kw, { kind: 'nested' }));
       else {
-        this.par = { kind: 'par', line: line.line, range: item.range, parRange: item.range, branches: [[]], misplaced: [], andLines: [] };
+        this.par = { kind: 'par', line, range: item.range, parRange: item.range, branches: [[]], misplaced: [], andLines: [] };
         this.statements.push(this.par);
       }
     } else if (!this.par) {
       this.diagnostics.push(diag('TF105', kw, { kind: item.kind === 'and' ? 'andOutside' : 'endOutside' }));
     } else if (item.kind === 'and') {
-      this.par.andLines.push(line.line);
+      this.par.andLines.push(line);
       this.par.branches.push([]);
     } else {
-      this.par.endLine = line.line;
+      this.par.endLine = line;
       this.par.range = { start: this.par.range.start, end: item.range.end };
       this.par = undefined;
     }
@@ -90,9 +90,6 @@ function mergeByLine(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
   return out;
 }
 
-/** What a line holding only a comment builds to: nothing. */
-const COMMENT_ONLY: BuiltLine = { diags: [] };
-
 /**
  * Parses a document. With a `memo` (kept by an editor between versions), every line's tokens,
  * comment and own statement are kept in it, and lines unchanged since the memo's last parse are
@@ -111,10 +108,10 @@ export function parse(text: string, memo?: LineMemo): ParseResult {
     const kept: (MemoLine | undefined)[] = [];
     const onLine = (chunk: string, line: LexedLine): void => {
       const built = buildSafely(chunk, line);
-      asm.add(line, built);
-      if (memo) kept[line.line] = { text: '', source: chunk, lexed: line, built };
+      asm.add(line.line, built);
+      if (memo) kept[line.line] = { text: '', line: line.line, built };
     };
-    const onComment = memo && ((chunk: string, line: LexedLine) => void (kept[line.line] = { text: '', source: chunk, lexed: line, built: COMMENT_ONLY }));
+    const onComment = memo && ((_chunk: string, line: LexedLine) => void (kept[line.line] = { text: '', line: line.line, built: COMMENT_ONLY }));
     lineCount = lexLines(source, onLine, 0, onComment);
     if (memo) remember(memo, source, kept);
   } catch {
@@ -144,12 +141,7 @@ export function parseLine(text: string, line = 0): MemoLine | undefined {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    lexLines(
-      text,
-      (chunk, lexed) => (entry = { text, source: chunk, lexed, built: buildSafely(chunk, lexed) }),
-      line,
-      (chunk, lexed) => (entry = { text, source: chunk, lexed, built: COMMENT_ONLY }),
-    );
+    lexLines(text, (chunk, lexed) => (entry = { text, line, built: buildSafely(chunk, lexed) }), line, () => (entry = { text, line, built: COMMENT_ONLY }));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -195,13 +187,13 @@ function parseReusing(source: string, memo: LineMemo): ParseResult {
   memo.texts = lines;
   memo.firstChange = head;
   const asm = new Assembler();
-  for (const entry of next) if (entry) asm.add(entry.lexed, entry.built);
+  for (const entry of next) if (entry) asm.add(entry.line, entry.built);
   return asm.finish(lines.length);
 }
 
 /** Puts an entry at line `line`; false when it would have to move and the memo does not own it. */
 function place(entry: MemoLine, line: number, memo: LineMemo): boolean {
-  if (entry.lexed.line === line) return true;
+  if (entry.line === line) return true;
   if (!memo.owner) return false;
   moveLine(entry, line);
   return true;

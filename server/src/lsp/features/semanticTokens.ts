@@ -6,7 +6,8 @@ import type { TokenType } from 'chevrotain';
 import type { SemanticTokensLegend } from 'vscode-languageserver';
 import type { Range, SimpleStatement, ValueRef } from '../../core/syntax/ast';
 import * as T from '../../core/syntax/tokens';
-import { columnOf, commentColumn, endColumnOf, type MemoLine } from '../../core/syntax/lineMemo';
+import { columnOf, commentColumn, endColumnOf, lexedOf, type MemoLine } from '../../core/syntax/lineMemo';
+import type { LexedLine } from '../../core/syntax/scanner';
 
 /** Standard token types, so every colour theme colours them. */
 const TYPES = ['variable', 'keyword', 'enumMember', 'property', 'number', 'parameter', 'type', 'string', 'comment', 'operator'] as const;
@@ -50,7 +51,7 @@ class Collector {
   }
 }
 
-function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
+function statementTokens(c: Collector, s: SimpleStatement, l: LexedLine): void {
   switch (s.kind) {
     case 'title':
       return c.range(s.text.range, 'string');
@@ -82,7 +83,7 @@ function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
         if (!f.seed) c.range(f.keyRange, 'property');
         if (f.value) c.value(f.value);
         else if (f.rawValue !== undefined) {
-          const eq = l.lexed.tokens.find((t) => t.tokenType === T.Equals && columnOf(l, t) >= f.keyRange.end.character);
+          const eq = l.tokens.find((t) => t.tokenType === T.Equals && columnOf(l, t) >= f.keyRange.end.character);
           if (eq) c.add(endColumnOf(l, eq), f.range.end.character, 'string');
         }
       }
@@ -93,15 +94,15 @@ function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
 }
 
 /** Keywords the statement's nodes do not already cover. */
-function keywordTokens(c: Collector, l: MemoLine): void {
+function keywordTokens(c: Collector, l: MemoLine, lexed: LexedLine): void {
   const item = l.built.item;
   const kind = item?.kind === 'statement' ? item.stmt.kind : item?.kind;
-  l.lexed.tokens.forEach((t, i) => {
+  lexed.tokens.forEach((t, i) => {
     const type = t.tokenType;
     const statementKw = i === 0 && STATEMENT_KEYWORDS.has(type);
     const asKw = kind === 'participant' && i === 2 && type === T.As;
     const noteKw = kind === 'note' && (i === 1 || i === 2) && NOTE_KEYWORDS.has(type);
-    if (statementKw || asKw || noteKw) c.add(columnOf(l, t), endColumnOf(l, t), 'keyword');
+    if (statementKw || asKw || noteKw) c.add(columnOf(lexed, t), endColumnOf(lexed, t), 'keyword');
   });
 }
 
@@ -114,10 +115,11 @@ export const TOKEN_SIZE = 5;
  */
 export function lineTokens(l: MemoLine): number[] {
   const c = new Collector();
+  const lexed = lexedOf(l);
   const item = l.built.item;
-  if (item?.kind === 'statement') statementTokens(c, item.stmt, l);
-  keywordTokens(c, l);
-  const comment = commentColumn(l);
+  if (item?.kind === 'statement') statementTokens(c, item.stmt, lexed);
+  keywordTokens(c, l, lexed);
+  const comment = commentColumn(lexed);
   if (comment !== undefined) c.add(comment, l.text.length, 'comment');
   // Stable sort: at equal starts the node token, added first, is kept.
   const sorted = c.toks.sort((a, b) => a.start - b.start);

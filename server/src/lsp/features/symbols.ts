@@ -5,7 +5,7 @@ import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } 
 import type { Lang } from '../../core/i18n';
 import type { Flag, MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
-import type { MemoLine } from '../../core/syntax/lineMemo';
+import { isCommentOnly, type MemoLine } from '../../core/syntax/lineMemo';
 import type { AnalyzedDocument } from '../document';
 import { ui, words } from '../../core/i18n';
 import { isSynchronized } from '../../core/tcp/endpoint';
@@ -172,7 +172,7 @@ export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
   }
   let runStart = -1;
   // A line holding only a comment, as the lexer found it.
-  const isComment = (l: MemoLine | undefined) => l !== undefined && l.lexed.tokens.length === 0 && l.lexed.comment !== undefined;
+  const isComment = (l: MemoLine | undefined) => l !== undefined && isCommentOnly(l);
   for (let i = 0; i <= doc.lines.length; i++) {
     if (isComment(doc.parsed[i])) {
       if (runStart < 0) runStart = i;
