@@ -96,6 +96,10 @@ export interface Ui {
     phases: Record<'establishment' | 'data' | 'termination', string>;
     title: string;
     inFlightTogether: string;
+    /** In place of the diagnostics one publish leaves out (the language server sends the first `shown`). */
+    moreProblems: (hidden: number, shown: number) => string;
+    /** The outline's last entry in a phase whose messages it does not list all of. */
+    moreMessages: (hidden: number, shown: number) => string;
   };
   cli: {
     /** `check`'s last line. */

@@ -11,6 +11,9 @@ export const koUi: Ui = {
     phases: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제' },
     title: '제목',
     inFlightTogether: '동시에 전송',
+    moreProblems: (hidden, shown) =>
+      `이 파일의 문제 ${hidden}개는 표시하지 않았습니다(편집기에는 처음 ${shown}개만 표시): 위의 문제를 고치거나 'tcpflow-cli check'로 전체 목록을 보세요.`,
+    moreMessages: (hidden, shown) => `… 메시지 ${hidden}개 더 (개요에는 처음 ${shown}개만 표시)`,
   },
   cli: {
     summary: (c) => `오류 ${c.errors}개, 경고 ${c.warnings}개, 정보 ${c.infos}개 (파일 ${c.files}개)`,

@@ -11,7 +11,7 @@ import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } fr
 import { parseLineTokens } from './parser';
 import type { RawMessage, RawState } from './raw';
 import { buildSegment, type LineError } from './segment';
-import { LineSpan } from './span';
+import { LineSpan, type LinePosition } from './span';
 import { nearestState, parseStateName } from './states';
 import * as Tokens from './tokens';
 import type { LexedLine } from './scanner';
@@ -27,6 +27,8 @@ export type LineItem =
 export interface BuiltLine {
   item?: LineItem;
   diags: Diagnostic[];
+  /** Where the line stands: its ranges read their line from it (moving a line changes it, lineMemo.ts). */
+  at?: LinePosition;
 }
 
 const MAX_FOUND = 60;
@@ -121,6 +123,16 @@ function done(diags: Diagnostic[], stmt: SimpleStatement): BuiltLine {
 /** Builds one line. Never throws on any token sequence the lexer can produce. */
 export function buildLine(source: string, lexed: LexedLine): BuiltLine {
   const span = new LineSpan(source, lexed);
+  const built = buildIn(span, lexed);
+  built.at = span.at;
+  if (built.diags.length === 0) built.diags = NO_DIAGS;
+  return built;
+}
+
+/** The diagnostics of every line without any: one empty list (never added to), not one per line. */
+const NO_DIAGS = Object.freeze([]) as unknown as Diagnostic[];
+
+function buildIn(span: LineSpan, lexed: LexedLine): BuiltLine {
   const diags: Diagnostic[] = [];
   const last = lexed.tokens[lexed.tokens.length - 1];
   if (last.tokenType === T.UnterminatedString) diags.push(diag('TF107', span.tokens(last)));

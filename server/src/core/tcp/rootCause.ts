@@ -24,7 +24,7 @@ import { describe, flagBits, writtenLength } from './segment';
 
 /** How many statements back a root may stand, and how many on the checker looks for what follows. */
 const LOOKBACK = 6;
-const LOOKAHEAD = 8;
+export const LOOKAHEAD = 8;
 
 interface Trial {
   repair: Repair;

@@ -7,7 +7,7 @@ import type { Flag, MessageStmt, SimpleStatement, StateRef, TcpState, Range } fr
 import type { Analysis, MessageInfo, ShownValue } from '../../core/tcp/analysis';
 import { MAY_SEND } from '../../core/tcp/sendRules';
 import type { AnalyzedDocument } from '../document';
-import { covers, effectsByLine, statementsOnLine } from './analysisIndex';
+import { covers, effectsOnLines, statementsOnLine } from './analysisIndex';
 import { fieldKey, type FieldKey } from '../../core/syntax/vocabulary';
 
 type Subject =
@@ -94,7 +94,7 @@ function describeMessage(stmt: MessageStmt, a: Analysis, d: TcpDocs): string {
   const m = a.messages.find((x) => x.stmt === stmt);
   if (!m) return `**${stmt.from.name} → ${stmt.to.name}**`;
   const lines = [`**${m.from} → ${m.to}**${m.flags.length ? `: \`${m.flags.join(',')}\`` : ''}`];
-  const states = (effectsByLine(a).get(stmt.line)?.transitions ?? []).filter((t) => t.name === m.from || t.name === m.to);
+  const states = (effectsOnLines(a, stmt.line, stmt.line).get(stmt.line)?.transitions ?? []).filter((t) => t.name === m.from || t.name === m.to);
   lines.push(
     states
       .map((t) => {

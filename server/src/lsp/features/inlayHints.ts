@@ -5,7 +5,7 @@ import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver
 import type { Pos } from '../../core/syntax/ast';
 import type { MessageInfo, ShownValue } from '../../core/tcp/analysis';
 import type { AnalyzedDocument, ServerSettings } from '../document';
-import { effectsByLine } from './analysisIndex';
+import { effectsOnLines, messagesOnLines } from './analysisIndex';
 import { docs, type Docs as TcpDocs } from '../../core/i18n';
 
 export function inlayHints(doc: AnalyzedDocument, range: Range, settings: ServerSettings): InlayHint[] {
@@ -14,14 +14,9 @@ export function inlayHints(doc: AnalyzedDocument, range: Range, settings: Server
   const a = doc.analysis;
   const d = docs(doc.lang);
   const hints: InlayHint[] = [];
-  if (inferredNumbers) {
-    for (const m of a.messages) {
-      if (m.stmt.line >= range.start.line && m.stmt.line <= range.end.line) hints.push(...numberHints(m, d));
-    }
-  }
+  if (inferredNumbers) for (const m of messagesOnLines(a, range.start.line, range.end.line)) hints.push(...numberHints(m, d));
   if (states) {
-    for (const [line, { stmt, transitions }] of effectsByLine(a)) {
-      if (line < range.start.line || line > range.end.line) continue;
+    for (const { stmt, transitions } of effectsOnLines(a, range.start.line, range.end.line).values()) {
       // At the end of the statement, before any comment or trailing white space.
       const end = stmt.range.end;
       // One hint per participant, in the order the line affected them (sender, then receiver).
