@@ -29,6 +29,8 @@ export interface Session {
   nextDiagnostics(uri: string): Promise<PublishDiagnosticsParams>;
   /** Sends an incremental edit and awaits the new diagnostics. */
   edit(uri: string, range: Range, text: string): Promise<PublishDiagnosticsParams>;
+  /** Changes the `tcpflow` settings the client answers with and tells the server (as VS Code does when the user edits them). */
+  configure(settings: unknown): void;
   close(): Promise<void>;
 }
 
@@ -42,7 +44,8 @@ export async function startSession(opts: { locale?: string; settings?: unknown }
     const i = list.findIndex((w) => w.version === undefined || w.version === p.version);
     if (i >= 0) list.splice(i, 1)[0].resolve(p);
   });
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => opts.settings ?? null));
+  let settings = opts.settings;
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings ?? null));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/inlayHint/refresh', () => null);
   conn.listen();
@@ -87,6 +90,10 @@ export async function startSession(opts: { locale?: string; settings?: unknown }
       const diagnostics = nextDiagnostics(uri, version);
       conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
       return diagnostics;
+    },
+    configure(next) {
+      settings = next;
+      conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
     },
     async close() {
       await conn.sendRequest('shutdown');

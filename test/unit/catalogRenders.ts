@@ -101,6 +101,14 @@ export function renderAll(catalog: Catalog): Rendered[] {
     push('docs.rcvNxt', d.words.rcvNxt(w('name')));
     push('docs.inferredValue', d.words.inferredValue(d.words.sndNxt(w('name'))));
     push('docs.expectedValue', d.words.expectedValue(w('written')));
+    const st = d.story;
+    push('story.heading', st.heading(w('name')));
+    push('story.howGotHere', st.howGotHere(w('name')));
+    push('story.sent', st.sent(3, w('what')));
+    push('story.received', st.received(3, w('evWhat')));
+    push('story.waited', st.waited(3, '2MSL'));
+    for (const f of [st.wroteEarlier, st.wroteLater]) push('story.wrote', f(w('asserted') as never, w('name'), 3));
+    push('story.wroteNever', st.wroteNever(w('asserted') as never, w('name')));
     const ui = catalog.ui;
     for (const text of strings(ui)) push('ui', text);
     for (const f of [ui.editor.renameInvalid, ui.editor.renameReserved, ui.editor.renameTaken]) push('ui.rename', f(w('name')));

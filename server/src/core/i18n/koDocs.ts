@@ -1,6 +1,7 @@
 // 호버, 인레이 힌트, 자동 완성에 쓰는 한국어 설명(catalog.ts의 `Docs`). 상태 설명은 RFC 9293 §3.3.2를,
 // 상태마다 보낼 수 있는 것과 다음 상태는 SPEC §4를 따른다.
 import type { Docs } from './catalog';
+import { koStory } from './koStory';
 
 export const koDocs: Docs = {
   flags: {
@@ -134,6 +135,7 @@ export const koDocs: Docs = {
     passiveOpen: () => '첫 사건이 SYN 수신이므로 LISTEN에서 시작합니다(수동 열기, RFC 9293 §3.5)',
     midConnection: () => '노트가 연결 도중에서 시작하므로 ESTABLISHED에서 시작합니다',
   },
+  story: koStory,
   words: {
     role: '역할',
     inferred: '추론',
