@@ -16,16 +16,17 @@ export function mermaidEdits(doc: vscode.TextDocument, lang: Lang): { plan: Sync
   return { plan, edits };
 }
 
-export function registerUpdateMermaid(context: vscode.ExtensionContext, lang: Lang): void {
+/** `lang`: the learner's language (`tcpflow.language`), asked at each update. */
+export function registerUpdateMermaid(context: vscode.ExtensionContext, lang: () => Lang): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(UPDATE_COMMAND, (arg?: unknown) => updateMermaidBlocks(arg instanceof vscode.Uri ? arg : undefined, lang)),
+    vscode.commands.registerCommand(UPDATE_COMMAND, (arg?: unknown) => updateMermaidBlocks(arg instanceof vscode.Uri ? arg : undefined, lang())),
     vscode.workspace.onWillSaveTextDocument((e) => {
       const doc = e.document;
       if (doc.languageId !== 'markdown') return;
       if (!vscode.workspace.getConfiguration('tcpflow', doc).get<boolean>(ON_SAVE_SETTING, false)) return;
       // As format-on-save does: an auto save after a typing pause does not rewrite the note under the cursor.
       if (e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
-      const { edits } = mermaidEdits(doc, lang);
+      const { edits } = mermaidEdits(doc, lang());
       if (edits.length) e.waitUntil(Promise.resolve(edits));
     }),
   );
