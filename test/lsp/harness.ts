@@ -43,6 +43,8 @@ export interface Session {
   textOf(uri: string): string;
   /** The server's heap and RSS after a full garbage collection (a session started with `memoryProbe`). */
   memory(): Promise<{ heapUsed: number; rss: number }>;
+  /** Changes the `tcpflow` settings the client answers with and tells the server (as VS Code does when the user edits them). */
+  configure(settings: unknown): void;
   close(): Promise<void>;
 }
 
@@ -61,7 +63,8 @@ export async function startSession(opts: { locale?: string; settings?: unknown; 
     const i = list.findIndex((w) => w.version === undefined || w.version === p.version);
     if (i >= 0) list.splice(i, 1)[0].resolve(p);
   });
-  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => opts.settings ?? null));
+  let settings = opts.settings;
+  conn.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => params.items.map(() => settings ?? null));
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('workspace/inlayHint/refresh', () => null);
   conn.listen();
@@ -120,6 +123,10 @@ export async function startSession(opts: { locale?: string; settings?: unknown; 
         proc.once('message', (m) => resolve(m as { heapUsed: number; rss: number }));
         proc.send!('memory');
       }),
+    configure(next) {
+      settings = next;
+      conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    },
     async close() {
       await conn.sendRequest('shutdown');
       conn.sendNotification('exit');

@@ -21,7 +21,8 @@ export interface StepEvent extends StepShownMessage {
 export interface ManagerOptions {
   extensionUri: vscode.Uri;
   payloadOptions: PayloadOptions;
-  strings: WebviewStrings;
+  /** The webview's words, asked when a panel is made (they follow `tcpflow.language`). */
+  strings: () => WebviewStrings;
   lang: string;
 }
 

@@ -16,7 +16,7 @@ const EXPORT_TIMEOUT_MS = 120_000;
 export interface PanelHost {
   extensionUri: vscode.Uri;
   payloadOptions: PayloadOptions;
-  strings: WebviewStrings;
+  strings: () => WebviewStrings;
   lang: string;
   reveal(panel: PreviewPanel, line: number): void;
   /** Selects `line` in the editor showing the panel's document, the focus left where it is; false if nothing changed. */
@@ -51,7 +51,7 @@ export class PreviewPanel implements vscode.Disposable {
   /** What the webview was sent last (a slice it has goes as a reference). */
   private readonly encoder = new SliceEncoder();
   /** The diagram of one version of the document, built ahead of `ready`. */
-  private built: { version: number; uri: string; payload: DiagramPayload } | undefined;
+  private built: { version: number; uri: string; lang: string | undefined; payload: DiagramPayload } | undefined;
   private building: ReturnType<typeof setTimeout> | undefined;
   private nextRequest = 1;
   private readonly exports = new Map<number, (r: { data?: string; error?: string }) => void>();
@@ -78,7 +78,7 @@ export class PreviewPanel implements vscode.Disposable {
       nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       scriptUri: asset('preview.js'),
       styleUri: asset('preview.css'),
-      strings: host.strings,
+      strings: host.strings(),
       lang: host.lang,
     });
     this.setTitle();
@@ -130,9 +130,10 @@ export class PreviewPanel implements vscode.Disposable {
 
   private build(): DiagramPayload {
     const uri = this.doc.uri.toString();
-    if (this.built?.version === this.doc.version && this.built.uri === uri) return this.built.payload;
+    const lang = this.host.payloadOptions.lang; // `tcpflow.language` may have changed since
+    if (this.built?.version === this.doc.version && this.built.uri === uri && this.built.lang === lang) return this.built.payload;
     const payload = diagramPayload(this.doc.getText(), this.host.payloadOptions, this.memory);
-    this.built = { version: this.doc.version, uri, payload };
+    this.built = { version: this.doc.version, uri, lang, payload };
     return payload;
   }
 

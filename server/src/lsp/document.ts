@@ -1,6 +1,6 @@
 // A text document with its analysis, as every language feature receives it.
 import { IncrementalAnalysis } from '../core/incremental';
-import type { Lang } from '../core/i18n';
+import type { Lang, LanguageSetting } from '../core/i18n';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../core/present';
 import type { MemoLine } from '../core/syntax/lineMemo';
 import type { Analysis } from '../core/tcp/analysis';
@@ -57,9 +57,12 @@ export interface ServerSettings {
   inlayHints: { states: boolean; inferredNumbers: boolean };
   /** `tcpflow.diagnostics.missingAckSeverity`: severity of the missing-ACK warning (TF204). */
   diagnostics: { missingAckSeverity: 'error' | 'warning' | 'information' | 'hint' };
+  /** `tcpflow.language`: the language of diagnostics and hovers (`auto`: VS Code's display language). */
+  language: LanguageSetting;
 }
 
 export const DEFAULT_SETTINGS: ServerSettings = {
-  inlayHints: { states: true, inferredNumbers: true },
+  inlayHints: { states: true, inferredNumbers: false },
   diagnostics: { missingAckSeverity: 'warning' },
+  language: 'auto',
 };

@@ -10,7 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toLang, type Lang } from '../core/i18n';
+import { learnerLang, type Lang } from '../core/i18n';
 import { severityOverrides, type SeverityOverrides } from '../core/present';
 import { DEFAULT_SETTINGS, analyzeDocument, presentDocument, type AnalyzedDocument, type ServerSettings } from './document';
 import { capped, publishedDiagnostics } from './diagnostics';
@@ -40,6 +40,8 @@ export function startServer(connection: Connection): void {
   const cache = new Map<string, AnalyzedDocument>();
   const notes = new Map<string, MarkdownDocument>();
   let lang: Lang = 'en';
+  /** The editor's display language (`initialize`): the language when `tcpflow.language` is `auto`. */
+  let displayLocale: string | undefined;
   let settings: ServerSettings = DEFAULT_SETTINGS;
   /** The severities the settings give (one object per settings, so a cached analysis knows whether it has them). */
   let severities: SeverityOverrides = severityOverrides(settings.diagnostics);
@@ -84,7 +86,8 @@ export function startServer(connection: Connection): void {
   const publisher = new Publisher(publish);
 
   connection.onInitialize((params): InitializeResult => {
-    lang = toLang(params.locale);
+    displayLocale = params.locale;
+    lang = learnerLang('auto', displayLocale);
     canPullConfiguration = !!params.capabilities.workspace?.configuration;
     perLanguage = registersPerLanguage(params.capabilities);
     return {
@@ -117,7 +120,10 @@ export function startServer(connection: Connection): void {
     settings = {
       inlayHints: { ...DEFAULT_SETTINGS.inlayHints, ...(got?.inlayHints ?? {}) },
       diagnostics: { ...DEFAULT_SETTINGS.diagnostics, ...(got?.diagnostics ?? {}) },
+      language: got?.language ?? DEFAULT_SETTINGS.language,
     };
+    // Switching live: the cached analyses in the old language are made again, and republished below.
+    lang = learnerLang(settings.language, displayLocale);
     severities = severityOverrides(settings.diagnostics);
     for (const d of documents.all()) publisher.changed(d.uri);
     void connection.languages.inlayHint.refresh().catch(() => undefined);
