@@ -17,7 +17,8 @@ export interface PanelHost {
   extensionUri: vscode.Uri;
   payloadOptions: PayloadOptions;
   strings: () => WebviewStrings;
-  lang: string;
+  /** The page's language (`<html lang>`), asked when a panel is made. */
+  lang: () => string;
   reveal(panel: PreviewPanel, line: number): void;
   /** Selects `line` in the editor showing the panel's document, the focus left where it is; false if nothing changed. */
   select(panel: PreviewPanel, line: number): boolean;
@@ -81,7 +82,7 @@ export class PreviewPanel implements vscode.Disposable {
       scriptUri: asset('preview.js'),
       styleUri: asset('preview.css'),
       strings: host.strings(),
-      lang: host.lang,
+      lang: host.lang(),
     });
     this.setTitle();
     this.schedule();

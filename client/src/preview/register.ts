@@ -52,7 +52,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
       severities: userSeverities,
     },
     strings: webviewStrings,
-    lang: vscode.env.language,
+    lang: currentLang,
   });
 
   const openPreview = (column: vscode.ViewColumn) => async (arg?: unknown) => {
