@@ -1,5 +1,5 @@
 // A text document with its analysis, as every language feature receives it.
-import { analyze } from '../core/analyze';
+import { analyzeWithinBudget } from '../core/budget';
 import type { Lang } from '../core/i18n';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../core/present';
 import { LineMemo, splitLines, type MemoLine } from '../core/syntax/lineMemo';
@@ -36,9 +36,11 @@ export function analyzeDocument(
   memo = new LineMemo(),
   severities: SeverityOverrides = NO_OVERRIDES,
 ): AnalyzedDocument {
-  const analysis = present(analyze(text, memo), severities);
+  // Only the part within the document budget is analysed (core/budget.ts: TF111 says what was not).
+  const part = analyzeWithinBudget(text, memo);
+  const analysis = present(part.analysis, severities);
   // The memo's list of lines is replaced, never changed, by the next parse: this one stays as it is.
-  return { uri, version, text, lang, memo, analysis, severities, lines: splitLines(text), parsed: memo.lines };
+  return { uri, version, text: part.text, lang, memo, analysis, severities, lines: splitLines(part.text), parsed: memo.lines };
 }
 
 /** Settings under `tcpflow.*` the server reads (package.json `contributes.configuration`). */
