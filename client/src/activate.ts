@@ -7,12 +7,15 @@ import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languagec
 import { registerImport } from './import/register';
 import { registerMarkdown, type MarkdownApi } from './markdown/register';
 import { registerPreview, type PreviewApi } from './preview/register';
+import { registerWalkthrough, type WalkthroughApi } from './walkthrough';
 
 export interface TcpflowApi extends MarkdownApi {
   /** The running language client (the integration tests wait on it). */
   client: BaseLanguageClient;
   /** The previews: render events and which documents are previewed (for the tests). */
   preview: PreviewApi;
+  /** The getting-started walkthrough's example and progress (for the tests). */
+  walkthrough: WalkthroughApi;
 }
 
 /** Makes the language client, given its id, its display name and its options. */
@@ -22,6 +25,7 @@ export async function activateTcpflow(context: ExtensionContext, makeClient: Cli
   const preview = registerPreview(context);
   registerImport(context);
   const markdown = registerMarkdown(context);
+  const walkthrough = registerWalkthrough(context);
   const options: LanguageClientOptions = {
     // Every scheme: files, untitled notes, and github.dev's virtual file system (vscode-vfs).
     documentSelector: [{ language: 'tcpflow' }, { language: 'markdown' }],
@@ -31,5 +35,5 @@ export async function activateTcpflow(context: ExtensionContext, makeClient: Cli
   await client.start();
   context.subscriptions.push(client);
   // `extendMarkdownIt` is what VS Code's Markdown extension calls (package.json: markdown.markdownItPlugins).
-  return { client, preview, extendMarkdownIt: markdown.extendMarkdownIt };
+  return { client, preview, walkthrough, extendMarkdownIt: markdown.extendMarkdownIt };
 }

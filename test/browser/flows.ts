@@ -1,4 +1,5 @@
 // Flows for the browser tests and the preview bench, and what the diagram of a flow must hold.
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
 import type { Analysis } from '../../server/src/core/tcp/analysis';
 
 /**
@@ -29,7 +30,7 @@ export function flowOf(segments: number, label = 'chunk'): string {
   return out.join('\n') + '\n';
 }
 
-/** Notes the diagram must show: each participant's first state, every state change, notes, waits. */
+/** Notes the diagram must show: each participant's first state, every state change, notes, waits, wrong assertions. */
 export function expectedNotes(a: Analysis): number {
   const changes = a.steps.filter((s) => s.event !== 'state').reduce((n, s) => n + s.changes.length, 0);
   let written = 0;
@@ -37,5 +38,6 @@ export function expectedNotes(a: Analysis): number {
     if (s.kind === 'note' || s.kind === 'wait') written++;
     if (s.kind === 'par') written += s.branches.flat().filter((i) => i.kind === 'note').length;
   }
-  return a.participants.length + changes + written;
+  const wrong = [...errorMarksOf(a).values()].reduce((n, m) => n + m.states.length, 0);
+  return a.participants.length + changes + written + wrong;
 }

@@ -10,6 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { makeNonce, previewHtml } from '../../client/src/preview/html';
 import { arrowLines, payloadOf, type PreviewMemory } from '../../client/src/preview/payload';
 import type { DiagramUpdate, HostMessage, PreviewState, UpdateMessage, WebviewMessage } from '../../client/src/preview/protocol';
+import { STEP_STRINGS } from '../../client/src/preview/stepStrings';
 import { analyze } from '../../server/src/core/analyze';
 import type { Analysis } from '../../server/src/core/tcp/analysis';
 
@@ -124,7 +125,7 @@ export async function openPreviewPage(browser: Browser, opts: OpenOptions = {}):
     nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
     scriptUri: `${ORIGIN}/preview.js`,
     styleUri: `${ORIGIN}/preview.css`,
-    strings: { zoomIn: 'Zoom In', zoomOut: 'Zoom Out', zoomFit: 'Fit', zoomReset: '100%', pngTooLarge: 'The diagram is {0} px tall: too large for one PNG (at most {1} px a side).', renderError: 'Mermaid could not draw this diagram: {0}', loading: 'Drawing…' },
+    strings: { zoomIn: 'Zoom In', zoomOut: 'Zoom Out', zoomFit: 'Fit', zoomReset: '100%', pngTooLarge: 'The diagram is {0} px tall: too large for one PNG (at most {1} px a side).', renderError: 'Mermaid could not draw this diagram: {0}', loading: 'Drawing…', step: STEP_STRINGS.en },
     lang: 'en',
   }).replace('<body>', `<body class="${opts.theme ?? 'vscode-light'}">`);
   await page.route(`${ORIGIN}/**`, (route) => {
@@ -213,8 +214,8 @@ export function updateFor(text: string, seq: number, uri = 'file:///test.tcpflow
 
 /** The message alone, without what the tests keep beside it. */
 export function toMessage(u: UpdateMessage): UpdateMessage {
-  const { type, seq, uri, diagram, errorLines, errors } = u;
-  return { type, seq, uri, diagram, errorLines, errors };
+  const { type, seq, uri, diagram, errors, steps, summary } = u;
+  return { type, seq, uri, diagram, ...(errors ? { errors } : {}), steps, summary };
 }
 
 /** Sends an update and waits for the webview's `rendered` (or `renderFailed`) for that seq. */

@@ -102,6 +102,26 @@ function update(p: Page, markdown: string): Promise<boolean[]> {
 }
 
 describe('Markdown preview script: ```tcpflow diagrams', () => {
+  it('colours the error marks as the preview panel does: the wrong ack’s arrow, the wrong assertions’ notes', async () => {
+    const o = await open(`\`\`\`tcpflow\n${KOREAN}\`\`\`\n`);
+    try {
+      await settled(o.page);
+      const marked = await o.page.evaluate(() => ({
+        arrows: [...document.querySelectorAll('svg text.tcpflow-error')].map((e) => e.textContent),
+        lines: document.querySelectorAll('svg line.tcpflow-error, svg path.tcpflow-error').length,
+        notes: [...document.querySelectorAll('svg g.tcpflow-error')].map((e) => e.textContent),
+        colour: getComputedStyle(document.querySelector('svg g.tcpflow-error text')!).fill,
+      }));
+      assert.deepEqual(marked.arrows, ['⚠ SYN,ACK seq=y ack=x ✗ x+1']);
+      assert.equal(marked.lines, 1);
+      assert.deepEqual(marked.notes, ['⚠ FIN_WAIT_1 ✗ ESTABLISHED', '⚠ LAST_ACK ✗ CLOSE_WAIT', '⚠ TIME_WAIT ✗ CLOSED']);
+      assert.equal(marked.colour, 'rgb(229, 20, 0)');
+      assert.deepEqual(o.problems, []);
+    } finally {
+      await o.close();
+    }
+  });
+
   it('draws every block with the bundled Mermaid under the preview’s CSP; errors stay listed under the diagram', async () => {
     const o = await open(NOTE);
     try {

@@ -84,7 +84,10 @@ describe('preview webview: export', () => {
       const svg = m.data ?? '';
       assert.match(svg, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg /);
       assert.ok(svg.includes('lost in the network'));
-      for (const own of ['tf-hit', 'data-tf-index', 'tf-active']) assert.ok(!svg.includes(own), own);
+      for (const own of ['tf-hit', 'data-tf-index', 'data-tf-line', 'tf-active', 'tabindex', 'role="button"', 'aria-label="Line']) assert.ok(!svg.includes(own), own);
+      // Mermaid's own accessible title and description (accTitle, accDescr) stay.
+      assert.match(svg, /<title id="chart-title-[^"]+">Lost SYN, then retransmission<\/title>/);
+      assert.match(svg, /<desc id="chart-desc-[^"]+">Client and Server exchange 4 segments \(1 lost\)\. Final states — Client ESTABLISHED, Server ESTABLISHED\.<\/desc>/);
       const ok = await p.page.evaluate((text) => !new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror'), svg);
       assert.ok(ok, 'well-formed XML');
     });

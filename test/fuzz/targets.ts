@@ -15,7 +15,8 @@ import { withinBudget } from '../../server/src/core/limits';
 import { tcpflowBlocks } from '../../server/src/core/markdown/blocks';
 import { planMermaidSync, syncMermaidBlocks } from '../../server/src/core/markdown/sync';
 import { renderMarkdown } from '../../server/src/core/render/markdown';
-import { errorLinesOf, renderMermaid } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../server/src/core/render/mermaid';
 import { traceJson } from '../../server/src/cli/trace';
 import { runCliInProcess, type CliCase, cliCase } from './cliTarget';
 import { captureBytes, flowText, noteText } from './generators';
@@ -43,7 +44,7 @@ export const core: Target<string> = {
       assert.ok(start.line >= 0 && end.line < lines.length && start.character >= 0 && end.character <= lines[end.line].length, `${d.code} range inside the document`);
       assert.ok(end.line > start.line || end.character >= start.character, `${d.code} range not reversed`);
     }
-    const mermaid = renderMermaid(a, { errorLines: errorLinesOf(a) });
+    const mermaid = renderMermaid(a, { marks: errorMarksOf(a) });
     assert.doesNotMatch(mermaid, /%%|[{}<]/, 'no directive, brace or markup in the Mermaid text');
     assert.doesNotMatch(renderMarkdown(a, { title: 'fuzz' }), /</, 'no raw < in the Markdown');
     JSON.stringify(traceJson(a));

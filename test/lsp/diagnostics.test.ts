@@ -85,7 +85,7 @@ describe('language server: diagnostics and quick fixes', () => {
   it('speaks Korean when the editor does', async () => {
     const ko = await startSession({ locale: 'ko' });
     const { diagnostics } = await ko.open('A -> B: SYN(x)\nB -> A: SYN(y), ACK(x)\n');
-    assert.match(String(diagnostics.diagnostics[0].message), /^B의 ack는 여기서 x이\(가\) 아니라 x\+1이어야 합니다/);
+    assert.match(String(diagnostics.diagnostics[0].message), /^B의 ack은 여기서 x가 아니라 x\+1이어야 합니다/);
     await ko.close();
   });
 
@@ -95,9 +95,9 @@ describe('language server: diagnostics and quick fixes', () => {
     // Settings arrive after `initialized`; a change makes sure they were applied before we look.
     const d = await custom.change(uri, 'A -> B: FIN(u)\n\n');
     assert.deepEqual(d.diagnostics.map((x) => [x.code, x.severity]), [['TF204', 3]]);
-    // The hover on the squiggle says the same severity.
+    // The hover on the squiggle explains the flag; the diagnostic, with its severity, is VS Code's to show above it.
     const hover = (await custom.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 8 } })) as { contents: { value: string } };
-    assert.match(hover.contents.value, /\*\*TF204\*\* \(info\): /);
+    assert.doesNotMatch(hover.contents.value, /TF204/);
     await custom.close();
   });
 });

@@ -1,5 +1,6 @@
 // Inlay hints over the real server: the states each line leads to, at the end of the statement,
-// and the seq/ack the checker inferred, right after the segment; each kind follows its setting.
+// and (when asked for) the seq/ack the checker inferred, right after the segment; each kind
+// follows its setting. In a Markdown note: states only, and only where they fit (markdown.test.ts).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { InlayHint, Position, Range } from 'vscode-languageserver-protocol';
@@ -30,12 +31,42 @@ const short = (hs: InlayHint[]) => hs.map((h) => [h.position, h.label, h.kind]);
 // States hints: kind 1 (Type); inferred numbers: kind 2 (Parameter).
 const HANDSHAKE = markers('A -> B: SYN seq=100‸\nB -> A: SYN,ACK seq=300‸ # they answer\nA -> B: ACK‸ "done"‸\n');
 
-describe('language server: inlay hints', () => {
-  let s: Session;
-  before(async () => (s = await startSession()));
-  after(async () => s.close());
+const NUMBERS_TOO = { inlayHints: { states: true, inferredNumbers: true } };
 
-  it('shows the states each message leads to, and the inferred ack/seq right after the segment', async () => {
+/** A session whose settings are applied (they arrive after `initialized`: a change makes sure of it). */
+async function configured(settings: unknown, locale?: string): Promise<Session> {
+  const session = await startSession({ settings, locale });
+  const { uri } = await session.open('A -> B: SYN\n');
+  await session.change(uri, 'A -> B: SYN\n');
+  return session;
+}
+
+describe('language server: inlay hints', () => {
+  /** The defaults: states only. */
+  let plain: Session;
+  /** `tcpflow.inlayHints.inferredNumbers` on. */
+  let s: Session;
+  before(async () => {
+    plain = await startSession();
+    s = await configured(NUMBERS_TOO);
+  });
+  after(async () => {
+    await plain.close();
+    await s.close();
+  });
+
+  it('by default shows only the states each message leads to, no numbers', async () => {
+    const { uri } = await plain.open(HANDSHAKE.text);
+    const [l0, , , l2end] = HANDSHAKE.at;
+    assert.deepEqual(short(await hints(plain, uri)), [
+      [l0, 'A: SYN_SENT', 1],
+      [l0, 'B: SYN_RECEIVED', 1],
+      [HANDSHAKE.at[1], 'A: ESTABLISHED', 1],
+      [l2end, 'B: ESTABLISHED', 1],
+    ]);
+  });
+
+  it('with inferredNumbers on: the inferred ack/seq right after the segment too', async () => {
     const { uri } = await s.open(HANDSHAKE.text);
     const [l0, l1, l2seg, l2end] = HANDSHAKE.at;
     assert.deepEqual(short(await hints(s, uri)), [
@@ -102,11 +133,9 @@ describe('language server: inlay hints', () => {
   });
 
   it('follows tcpflow.inlayHints.states = false', async () => {
-    const only = await startSession({ settings: { inlayHints: { states: false, inferredNumbers: true } } });
+    const only = await configured({ inlayHints: { states: false, inferredNumbers: true } });
     try {
       const { uri } = await only.open(HANDSHAKE.text);
-      // Settings arrive after `initialized`; a change makes sure they were applied before we look.
-      await only.change(uri, HANDSHAKE.text);
       assert.deepEqual((await hints(only, uri)).map((h) => h.label), ['ack=101', 'seq=101', 'ack=301']);
     } finally {
       await only.close();
@@ -129,8 +158,13 @@ describe('language server: inlay hints', () => {
     }
   });
 
+  it('never shows numbers in a Markdown note, even when asked', async () => {
+    const { uri } = await s.open('# n\n\n```tcpflow\nA -> B: SYN seq=100\nB -> A: SYN,ACK seq=300\n```\n', 'numbers.md', 'markdown');
+    assert.deepEqual((await hints(s, uri)).map((h) => h.label), ['A: SYN_SENT', 'B: SYN_RECEIVED', 'A: ESTABLISHED']);
+  });
+
   it('speaks Korean in its tooltips', async () => {
-    const ko = await startSession({ locale: 'ko' });
+    const ko = await configured(NUMBERS_TOO, 'ko');
     try {
       const { uri } = await ko.open(HANDSHAKE.text);
       const all = await hints(ko, uri);

@@ -100,8 +100,8 @@ describe('language server: ```tcpflow blocks in Markdown notes', () => {
     const { uri } = await open(text, 'hover.md');
     const h = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover;
     const value = (h.contents as { value: string }).value;
-    assert.match(value, /TF202/);
-    assert.match(value, /after what it received on line 4 /);
+    assert.match(value, /^\*\*ack\*\* — acknowledgment number/);
+    assert.doesNotMatch(value, /TF202/, 'VS Code shows the diagnostic above the hover');
     assert.equal(covered(text, h.range!), 'ack=100', 'the field under the cursor');
     const state = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 4 } })) as Hover;
     assert.match((state.contents as { value: string }).value, /^\*\*CLOSED\*\*/);
@@ -109,6 +109,15 @@ describe('language server: ```tcpflow blocks in Markdown notes', () => {
     for (const position of [{ line: 0, character: 3 }, { line: 2, character: 4 }, { line: 5, character: 1 }]) {
       assert.equal(await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null, JSON.stringify(position));
     }
+  });
+
+  it('hover on a state in a block: the story of the computed state cites the note’s lines', async () => {
+    const { text, position } = cursor('# Handshake\n\n```tcpflow\nA -> B: SYN seq=100\nB -> A(CLOS‸ED): SYN,ACK seq=300 ack=101\n```\n');
+    const { uri } = await open(text, 'story.md');
+    const h = (await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover;
+    const value = (h.contents as { value: string }).value;
+    assert.match(value, /^- line 4: sent `SYN` → SYN_SENT — sending a SYN from CLOSED is an active open \(RFC 9293 §3\.10\.1\)$/m);
+    assert.match(value, /^You wrote CLOSED: A was CLOSED until line 4\.$/m);
   });
 
   it('completion inside an indented block replaces the word in the note; none in the prose', async () => {
@@ -122,20 +131,22 @@ describe('language server: ```tcpflow blocks in Markdown notes', () => {
     assert.deepEqual(prose, []);
   });
 
-  it('inlay hints come at the ends of the block’s lines in the note', async () => {
-    const note = 'x\n\n```tcpflow\nA -> B: SYN seq=100\nB -> A: SYN,ACK seq=300\n```\n';
+  it('inlay hints in a note: the states at the ends of the block’s lines, no numbers, never past column 80', async () => {
+    // Line 5 is 44 characters but 68 columns (Hangul is two wide): with `B: ESTABLISHED` it would reach 83.
+    const note = 'x\n\n```tcpflow\nA -> B: SYN seq=100\nB -> A: SYN,ACK seq=300\nA -> B: ACK "핸드셰이크의 세 번째 세그먼트로 연결이 완성됩니다 확인"\n```\n';
     const { uri } = await open(note, 'hints.md');
     const hints = (await s.conn.sendRequest('textDocument/inlayHint', {
       textDocument: { uri },
-      range: { start: { line: 0, character: 0 }, end: { line: 6, character: 0 } },
+      range: { start: { line: 0, character: 0 }, end: { line: 7, character: 0 } },
     })) as InlayHint[];
-    assert.ok(hints.length > 0);
-    const lines = note.split('\n');
-    for (const h of hints) {
-      assert.ok(h.position.line === 3 || h.position.line === 4, JSON.stringify(h));
-      assert.ok(h.position.character <= lines[h.position.line].length);
-    }
-    assert.ok(hints.some((h) => h.label === 'ack=101' && h.position.line === 4 && h.position.character === lines[4].length));
+    assert.deepEqual(
+      hints.map((h) => [h.position, h.label]),
+      [
+        [{ line: 3, character: 19 }, 'A: SYN_SENT'],
+        [{ line: 3, character: 19 }, 'B: SYN_RECEIVED'],
+        [{ line: 4, character: 23 }, 'A: ESTABLISHED'],
+      ],
+    );
   });
 
   it('requests only .tcpflow files answer get empty answers for a note (formatting, symbols)', async () => {

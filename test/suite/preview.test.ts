@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PreviewApi, RenderEvent } from '../../client/src/preview/register';
+import type { PreviewApi, RenderEvent, StepEvent } from '../../client/src/preview/register';
 import { analyze } from '../../server/src/core/analyze';
 import { toLang } from '../../server/src/core/i18n';
 import { renderMarkdown } from '../../server/src/core/render/markdown';
@@ -32,6 +32,25 @@ function nextRender(api: PreviewApi, uri: vscode.Uri, ok: (r: RenderEvent) => bo
       clearTimeout(timer);
       sub.dispose();
       resolve(r);
+    });
+  });
+}
+
+/** Every step the preview of `uri` reports shown, until `done` accepts the list so far. */
+function stepsShown(api: PreviewApi, uri: vscode.Uri, done: (shown: StepEvent[]) => boolean, timeoutMs = 60_000): Promise<StepEvent[]> {
+  return new Promise((resolve, reject) => {
+    const shown: StepEvent[] = [];
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`steps shown for ${uri.toString()}: ${JSON.stringify(shown.map((e) => e.index))}`));
+    }, timeoutMs);
+    const sub = api.onDidShowStep((e) => {
+      if (e.uri !== uri.toString()) return;
+      shown.push(e);
+      if (!done(shown)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(shown);
     });
   });
 }
@@ -82,6 +101,51 @@ suite('Preview and export', () => {
     editor.selection = new vscode.Selection(6, 0, 6, 0);
     await new Promise((r) => setTimeout(r, 500));
     if (!(await screenshot('preview-vscode'))) this.skip(); // only the code-server runner drives a page
+  });
+
+  test('step mode: the cursor moves the step, a step moves the cursor (and its echo does not move the step back)', async () => {
+    const api = await previewApi();
+    const { doc, editor } = await openExample('data-loss-out-of-order.tcpflow');
+    const a = analyze(doc.getText());
+    const firstOf = (line: number): number => a.steps.findIndex((s) => s.line === line);
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const drawn = nextRender(api, doc.uri);
+    await vscode.commands.executeCommand('tcpflow.openPreviewToSide');
+    await drawn;
+    // Opened with the cursor on line 7 (the segment that arrives out of order): its first step.
+    const moved = new Promise<void>((resolve) => {
+      const sub = vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor.document !== doc || e.selections[0]?.active.line !== 6) return;
+        sub.dispose();
+        resolve();
+      });
+    });
+    editor.selection = new vscode.Selection(6, 0, 6, 0);
+    await moved;
+    const opened = stepsShown(api, doc.uri, (s) => s.length === 1);
+    api.setStepMode(doc.uri, true);
+    const [first] = await opened;
+    assert.deepEqual([first.index, first.arrow], [firstOf(6), 4]);
+    // The cursor moves to the `wait` line: its step, which has no arrow.
+    const waited = stepsShown(api, doc.uri, (s) => s.length === 1);
+    editor.selection = new vscode.Selection(8, 0, 8, 0);
+    assert.deepEqual((await waited).map((e) => [e.index, e.arrow]), [[firstOf(8), undefined]]);
+    // Steps asked for move the cursor to their lines: step 5 (line 5's delivery), then at once
+    // step 6 (line 6's send). The selections' own events, arriving after both, must not bring the
+    // step back to line 5.
+    const stepped = stepsShown(api, doc.uri, (s) => s.some((e) => e.index === 6));
+    const selected = (): number | undefined => vscode.window.visibleTextEditors.find((e) => e.document === doc)?.selection.active.line;
+    api.step(doc.uri, 5);
+    assert.equal(selected(), a.steps[5].line);
+    api.step(doc.uri, 6);
+    assert.deepEqual([a.steps[5].line, a.steps[6].line], [4, 5]);
+    assert.deepEqual((await stepped).map((e) => e.index), [5, 6]);
+    assert.equal(selected(), 5);
+    // … nor afterwards: the next cursor move is the user's, and it moves the step.
+    const back = stepsShown(api, doc.uri, (s) => s.length === 1);
+    editor.selection = new vscode.Selection(2, 0, 2, 0);
+    assert.deepEqual((await back).map((e) => e.index), [0]);
+    await screenshot('preview-step-vscode'); // test-artifacts/, where the code-server runner drives a page
   });
 
   test('the preview follows the active .tcpflow editor', async () => {

@@ -231,7 +231,7 @@ describe('SPEC §8.6 one mistake, one diagnostic, at its root', () => {
     const d = a.diagnostics.find((x) => x.code === 'TF221')!;
     assert.equal(
       formatMessage(d, 'ko'),
-      '4번 줄에서 A의 PSH,ACK은(는) len=11(으)로 적혀 있지만, 여기서 B이(가) 111을(를) 확인응답합니다. 길이는 10입니다(세그먼트는 길이만큼 순서 번호를 소비합니다, RFC 9293 §3.4).',
+      '4번 줄에서 A의 PSH,ACK은 len=11로 적혀 있지만, 여기서 B가 111을 확인응답합니다. 길이는 10입니다(세그먼트는 길이만큼 순서 번호를 소비합니다, RFC 9293 §3.4).',
     );
   });
 });

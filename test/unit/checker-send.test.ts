@@ -138,7 +138,7 @@ describe('RST numbers', () => {
     // The warning explains the RST's own rule, not the rule for every segment after the first SYN.
     assert.equal(d.args.rst, 1);
     assert.match(formatMessage(d, 'en'), /an RST that answers a segment without ACK carries ACK/);
-    assert.match(formatMessage(d, 'ko'), /ACK가 없는 세그먼트에 답하는 RST/);
+    assert.match(formatMessage(d, 'ko'), /ACK이 없는 세그먼트에 답하는 RST/);
   });
 
   it('an RST answering a segment that carried ACK, even of unknown value, needs no ACK of its own', () => {

@@ -111,7 +111,7 @@ describe('tcpflow-cli render', () => {
   it('prints Mermaid to stdout by default', () => {
     const r = cli(['render', file('good.tcpflow', GOOD)]);
     assert.equal(r.code, 0, r.stderr);
-    assert.ok(r.stdout.startsWith('sequenceDiagram\n    participant A as A\n'));
+    assert.ok(r.stdout.startsWith('sequenceDiagram\n    accTitle: TCP flow between A and B\n    accDescr: A and B exchange 3 segments. Final states — A ESTABLISHED, B ESTABLISHED.\n    participant A as A\n'), r.stdout);
     assert.match(r.stdout, /^ {4}A->>B: SYN seq=100$/m);
   });
 

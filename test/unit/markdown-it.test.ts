@@ -7,7 +7,8 @@ import MarkdownIt from 'markdown-it';
 import type { StateCore } from 'markdown-it';
 import { escapeHtml, renderTcpflowFence, tcpflowMarkdownIt } from '../../client/src/markdown/markdownIt';
 import { analyze } from '../../server/src/core/analyze';
-import { errorLinesOf, renderMermaid } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../server/src/core/render/mermaid';
 
 const NONCE = 'n0nce';
 const md = () => tcpflowMarkdownIt(new MarkdownIt({ html: true }), { nonce: () => NONCE });
@@ -38,6 +39,8 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
       MARKER +
         '<div class="tcpflow-diagram" data-lang="en" data-segments="2" data-tcpflow-nonce="n0nce">\n' +
         '<pre class="tcpflow-mermaid">sequenceDiagram\n' +
+        '    accTitle: TCP flow between A and B\n' +
+        '    accDescr: A and B exchange 2 segments. Final states — A ESTABLISHED, B SYN_RECEIVED.\n' +
         '    participant A as A\n' +
         '    participant B as B\n' +
         '    Note left of A: CLOSED\n' +
@@ -56,10 +59,10 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
     const note = '# Notes\n\nSome text.\n\n~~~TCPFlow\n' + BAD + 'A -> B: FIN seq=101\n~~~\n';
     const html = sourceMap(md()).render(note);
     const a = analyze(BAD + 'A -> B: FIN seq=101\n');
-    const mermaid = escapeHtml(renderMermaid(a, { errorLines: errorLinesOf(a) }));
+    const mermaid = escapeHtml(renderMermaid(a, { marks: errorMarksOf(a) }));
     assert.ok(
       html.includes(
-        '<div class="tcpflow-diagram code-line" data-line="4" dir="auto" data-lang="en" data-segments="3" data-tcpflow-nonce="n0nce">\n' +
+        '<div class="tcpflow-diagram code-line" data-line="4" dir="auto" data-lang="en" data-segments="3" data-error-arrows="1" data-tcpflow-nonce="n0nce">\n' +
           `<pre class="tcpflow-mermaid">${mermaid}</pre>\n` +
           '<ul class="tcpflow-problems">\n' +
           '<li class="tcpflow-problem tcpflow-error">Line 7, error TF202: B&#39;s ack must be 101 here, not 100: an ACK carries RCV.NXT, the next sequence number B expects after what it received on line 6 (RFC 9293 §3.10.7.4).</li>\n' +
@@ -68,7 +71,7 @@ describe('markdown-it plugin: the ```tcpflow placeholder', () => {
       html,
     );
     assert.ok(html.startsWith(MARKER + '<h1 data-line="0" class="code-line" dir="auto">Notes</h1>'), html);
-    assert.match(mermaid, /⚠ SYN,ACK/);
+    assert.match(mermaid, /⚠ SYN,ACK seq=300 ack=100 ✗ 101/);
   });
 
   it('escapes user text: no markup from a title, label or note reaches the page', () => {

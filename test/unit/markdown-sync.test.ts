@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
-import { errorLinesOf, renderMermaid } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../server/src/core/render/mermaid';
 import { tcpflowBlocks } from '../../server/src/core/markdown/blocks';
 import { BEGIN_MARKER, END_MARKER, beginMarker, planMermaidSync, syncMermaidBlocks } from '../../server/src/core/markdown/sync';
 
@@ -15,7 +16,7 @@ const HANDSHAKE = 'A -> B: SYN seq=100\nB -> A: SYN,ACK seq=300 ack=101\nA -> B:
 /** The Mermaid text the core renders for a flow, trimmed, as lines. */
 const mermaid = (flow: string, lang: 'en' | 'ko' = 'en'): string[] => {
   const a = analyze(flow);
-  return renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd().split('\n');
+  return renderMermaid(a, { lang, marks: errorMarksOf(a) }).trimEnd().split('\n');
 };
 /** What sync writes between the markers for a flow. */
 const fenced = (flow: string, lang: 'en' | 'ko' = 'en'): string[] => ['```mermaid', ...mermaid(flow, lang), '```'];
@@ -32,7 +33,13 @@ describe('markdown sync: writing the Mermaid blocks', () => {
     const out = syncMermaidBlocks(note);
     assert.equal(out.text, `# Handshake\n\n\`\`\`tcpflow\n${HANDSHAKE}\n\`\`\`\n${markerBlock(HANDSHAKE)}\nProse.\n\n~~~tcpflow\n${SYN}\n~~~\n${markerBlock(SYN)}`);
     assert.deepEqual([out.blocks, out.inserted, out.updated], [2, 2, 0]);
-    assert.deepEqual(mermaid(HANDSHAKE).slice(0, 3), ['sequenceDiagram', '    participant A as A', '    participant B as B']);
+    assert.deepEqual(mermaid(HANDSHAKE).slice(0, 5), [
+      'sequenceDiagram',
+      '    accTitle: TCP flow between A and B',
+      '    accDescr: A and B exchange 3 segments. Final states — A ESTABLISHED, B ESTABLISHED.',
+      '    participant A as A',
+      '    participant B as B',
+    ]);
   });
 
   it('is idempotent: a second run plans nothing', () => {
@@ -102,8 +109,8 @@ describe('markdown sync: writing the Mermaid blocks', () => {
   it('writes a block for an empty flow and for a flow with errors (marked ⚠)', () => {
     const out = syncMermaidBlocks('```tcpflow\n```\n```tcpflow\nA -> B: SYN seq=1\nB -> A: SYN,ACK seq=5 ack=1\n```\n').text;
     assert.ok(out.startsWith(`\`\`\`tcpflow\n\`\`\`\n${markerBlock('')}`), out);
-    assert.deepEqual(fenced(''), ['```mermaid', 'sequenceDiagram', '```']);
-    assert.match(out, /B->>A: ⚠ SYN,ACK/);
+    assert.deepEqual(fenced(''), ['```mermaid', 'sequenceDiagram', '    accTitle: TCP flow', '    accDescr: No segments.', '```']);
+    assert.match(out, /B->>A: ⚠ SYN,ACK seq=5 ack=1 ✗ 2$/m);
   });
 
   it('a begin marker without its end is not filled: a fresh block goes before it', () => {

@@ -6,13 +6,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { analyze } from '../../server/src/core/analyze';
-import { errorLinesOf, type MermaidParts } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import type { MermaidParts } from '../../server/src/core/render/mermaid';
 import { drawFlow, type DrawnFlow } from '../../server/src/core/render/mermaidReuse';
 import { flowOf } from '../browser/flows';
 
 function draw(text: string, previous?: DrawnFlow): DrawnFlow {
   const a = analyze(text);
-  return drawFlow(a, { errorLines: errorLinesOf(a) }, text, previous);
+  return drawFlow(a, { marks: errorMarksOf(a) }, text, previous);
 }
 
 /** The parts as plain data (wide lines by their content, not identity). */

@@ -5,7 +5,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyze } from '../../server/src/core/analyze';
-import { errorLinesOf, mermaidParts, renderMermaid, type MermaidParts } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import { markedMermaid, mermaidParts, renderMermaid, type MermaidParts } from '../../server/src/core/render/mermaid';
 import {
   planSlices,
   sliceMermaid,
@@ -32,7 +33,7 @@ interface Sliced {
 /** What the preview host does with a text (pass the previous plan as it does across edits). */
 function slice(text: string, previous?: SlicePlan): Sliced {
   const a = analyze(text);
-  const parts = mermaidParts(a, { errorLines: errorLinesOf(a) });
+  const parts = mermaidParts(a, { marks: errorMarksOf(a) });
   const plan = planSlices(unitKeys(a.doc.statements, text), unitRows(parts), previous);
   return { parts, plan, d: sliceMermaid(parts, plan) };
 }
@@ -58,16 +59,32 @@ describe('Mermaid in slices', () => {
   it('joins back to renderMermaid byte for byte (examples, long flows, par blocks, errors)', () => {
     const texts = [...EXAMPLES.map((f) => readFileSync(`examples/${f}`, 'utf8')), flowOf(400), parFlow(30), '', 'title only\n'];
     texts.push(flowOf(300).replace('ack=90001 len=100 "part 7"', 'ack=5 len=100 "part 7"')); // an error mid-flow
+    // Errors in several slices: wrong numbers (arrows) and wrong assertions (notes).
+    texts.push(flowOf(300).replace(/C -> S: (PSH,ACK \S+ \S+ len=100 "part (?:3|60|140)")/g, 'C(CLOSED) -> S: $1').replace(/ack=(\d+) len=100 "part (50|120)"/g, 'ack=7 len=100 "part $2"'));
     for (const text of texts) {
       const a = analyze(text);
       const { d } = slice(text);
-      assert.equal(wholeMermaid(d), renderMermaid(a, { errorLines: errorLinesOf(a) }), text.slice(0, 60));
+      const whole = markedMermaid(a, { marks: errorMarksOf(a) });
+      assert.equal(wholeMermaid(d), renderMermaid(a, { marks: errorMarksOf(a) }), text.slice(0, 60));
+      assert.equal(wholeMermaid(d), whole.text);
       assert.deepEqual(
         d.slices.flatMap((s) => s.arrowLines),
         a.messages.map((m) => m.stmt.line),
         'every arrow, in drawing order, with its source line',
       );
+      // Each slice's marks, numbered among its own arrows and notes, are the whole diagram's.
+      const marked = { arrows: [] as number[], notes: [] as number[] };
+      let [arrows, notes] = [0, 0];
+      for (const s of d.slices) {
+        marked.arrows.push(...(s.errorArrows ?? []).map((i) => arrows + i));
+        marked.notes.push(...(s.errorNotes ?? []).map((i) => notes + i));
+        arrows += s.arrowLines.length;
+        notes += lines(s.body).filter((l) => /^\s*Note /.test(l)).length;
+      }
+      assert.deepEqual([marked.arrows, marked.notes], [whole.errorArrows, whole.errorNotes]);
     }
+    const last = slice(texts[texts.length - 1]).d;
+    assert.ok(last.slices.filter((s) => s.errorArrows).length >= 2 && last.slices.filter((s) => s.errorNotes).length >= 3, 'marks in several slices');
   });
 
   it('cuts only between statements: a par block with its deliveries, an arrow with its state notes', () => {
@@ -188,7 +205,7 @@ describe('Mermaid in slices', () => {
     assert.deepEqual(widthFixerRows(many), { notes: 4, arrows: 1 });
     const second = sliceMermaidText(many, 1, fixers);
     assert.ok(second.startsWith(`sequenceDiagram\n${many.participants}`), 'participants in every slice, the title only in the first');
-    assert.ok(sliceMermaidText(many, 0, fixers).startsWith(`sequenceDiagram\n${many.title}${many.participants}`));
+    assert.ok(sliceMermaidText(many, 0, fixers).startsWith(`sequenceDiagram\n${many.head}${many.participants}`));
     assert.ok(second.endsWith(many.slices[1].body + fixers));
   });
 });

@@ -26,11 +26,6 @@ export const CAUSES = {
     'no data or acknowledgement has been received for an interval. Notes imported from captures put a ' +
     '`wait` at every time gap, so this hits real captures. SPEC §8.5 only asks for the wait after the ' +
     "sender's previous segment; adding 'and nothing received since the wait' would catch these.",
-  RETRANSMISSION_SEQ:
-    'A retransmission written with its seq one off (or, in lost-two-resent-as-one, a lost retransmission ' +
-    'that makes the merged resend reach past SND.NXT) gets its TF201, then is checked on as new data at ' +
-    "SND.NXT, so the peer's ack of the resent data is reported too (TF202). 'As though the note had been " +
-    "written right' (SPEC §8.6) is the retransmission it meant: the unacknowledged segment it is one off from.",
   STATE_LINE_BEFORE_FIRST_EVENT:
     '`state A: CLOSED` before A\'s first event, then the first SYN written with sender and receiver swapped: ' +
     "the initial-state inference makes A LISTEN (it receives a SYN first), so the state line, right as the " +
@@ -109,9 +104,6 @@ export const ALLOWED_FAILURES: Record<Cause, readonly string[]> = {
     "notes/lost-synack-server-retransmits.tcpflow:6 forgotSeq | C(ESTABLISHED) -> S(SYN_RECEIVED): ACK seq=100 ack=901",
     "notes/waits-ms.tcpflow:5 forgotSeq | C -> S: ACK seq=500 ack=801",
     "notes/waits-ms.tcpflow:8 forgotSeq | S -> C: ACK seq=800 ack=601",
-  ],
-  RETRANSMISSION_SEQ: [
-    "notes/lost-two-resent-as-one.tcpflow:6 forgotSeq (may be a retransmission) | A -x B: PSH,ACK seq=1 ack=1 len=500",
   ],
   STATE_LINE_BEFORE_FIRST_EVENT: [
     "notes/hs-state-lines.tcpflow:3 swap | B -> A: SYN seq=100",

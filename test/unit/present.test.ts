@@ -25,9 +25,9 @@ describe('present: the user’s severities', () => {
   it('the preview marks the arrow and counts the error in its banner when TF204 is an error', () => {
     const a = analyze(FLOW);
     const plain = payloadOf(a, FLOW);
-    assert.deepEqual([plain.errorLines, plain.errors], [[], undefined]);
+    assert.deepEqual([plain.diagram.slices[0].errorArrows, plain.errors], [undefined, undefined]);
     const strict = payloadOf(a, FLOW, { severities: () => ({ TF204: 'error' }) });
-    assert.deepEqual(strict.errorLines, [2]);
+    assert.deepEqual(strict.diagram.slices[0].errorArrows, [2]);
     assert.match(strict.diagram.slices.map((x) => x.body).join('\n'), /A->>B: ⚠ FIN,ACK/);
     assert.equal(strict.errors?.count, 1);
     assert.match(strict.errors!.text, /^1 error — line 3: A's FIN has no ACK flag/);

@@ -12,6 +12,11 @@ describe('webview messages the preview host accepts', () => {
       { type: 'reveal', line: 0 },
       { type: 'exported', requestId: 2, data: '<svg/>' },
       { type: 'exported', requestId: 2, error: 'no canvas' },
+      { type: 'stepMode', on: true },
+      { type: 'stepTo', index: 0, request: 1 },
+      { type: 'stepTo', arrow: 3, request: 2 },
+      { type: 'stepShown', index: 4, arrow: 2 },
+      { type: 'stepShown', index: 5 },
     ]) assert.equal(isWebviewMessage(m), true, JSON.stringify(m));
   });
 
@@ -26,6 +31,12 @@ describe('webview messages the preview host accepts', () => {
       { type: 'rendered', seq: 'x', arrows: 1, notes: 1, crosses: 0, ms: 1 },
       { type: 'renderFailed', seq: 1, reason: 'other', message: '' },
       { type: 'exported', requestId: 1, data: 5 },
+      { type: 'stepMode', on: 'yes' },
+      { type: 'stepTo', index: 1 },
+      { type: 'stepTo', index: 1, arrow: 2, request: 1 },
+      { type: 'stepTo', index: -1, request: 1 },
+      { type: 'stepTo', request: 1 },
+      { type: 'stepShown', index: 1.5 },
       { type: 'eval', code: 'x' },
     ]) assert.equal(isWebviewMessage(m), false, JSON.stringify(m));
   });

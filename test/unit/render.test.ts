@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
 import { escapeMarkdownCell, escapeMermaidText, safeId } from '../../server/src/core/render/escape';
 import { renderMarkdown } from '../../server/src/core/render/markdown';
-import { errorLinesOf, renderMermaid } from '../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../server/src/core/render/mermaid';
 import { segmentText } from '../../server/src/core/render/segmentText';
 import { flow } from './helpers';
 
 const mermaid = (text: string): string => {
   const a = analyze(text);
-  return renderMermaid(a, { errorLines: errorLinesOf(a) });
+  return renderMermaid(a, { marks: errorMarksOf(a) });
 };
 const diagram = (...lines: string[]): string => ['sequenceDiagram', ...lines].join('\n') + '\n';
 
@@ -29,6 +30,8 @@ describe('renderMermaid', () => {
       mermaid(text),
       diagram(
         '    title TCP 3-way handshake',
+        '    accTitle: TCP 3-way handshake',
+        '    accDescr: Client and Server exchange 3 segments. Final states — Client ESTABLISHED, Server ESTABLISHED.',
         '    participant A as Client',
         '    participant B as Server',
         '    Note left of A: CLOSED',
@@ -53,6 +56,8 @@ describe('renderMermaid', () => {
     assert.equal(
       mermaid(text),
       diagram(
+        '    accTitle: TCP flow between A and B',
+        '    accDescr: A and B exchange 3 segments. Final states — A ESTABLISHED, B ESTABLISHED.',
         '    participant A as A',
         '    participant B as B',
         '    Note left of A: CLOSED',
@@ -81,6 +86,8 @@ describe('renderMermaid', () => {
     assert.equal(
       mermaid(text),
       diagram(
+        '    accTitle: TCP flow between A and B',
+        '    accDescr: A and B exchange 6 segments (1 lost). Final states — A ESTABLISHED, B ESTABLISHED.',
         '    participant A as A',
         '    participant B as B',
         '    Note left of A: CLOSED',
@@ -116,6 +123,8 @@ describe('renderMermaid', () => {
     assert.equal(
       mermaid(text),
       diagram(
+        '    accTitle: TCP flow between A and B',
+        '    accDescr: A and B exchange 4 segments. Final states — A CLOSED, B CLOSED.',
         '    participant A as A',
         '    participant B as B',
         '    Note left of A: ESTABLISHED',
@@ -158,6 +167,8 @@ describe('renderMermaid', () => {
       mermaid(text),
       diagram(
         '    title 4-way 연결 종료',
+        '    accTitle: 4-way 연결 종료',
+        '    accDescr: 클라이언트 and 서버 exchange 4 segments. Final states — 클라이언트 CLOSED, 서버 CLOSED.',
         '    participant p1 as 클라이언트',
         '    participant Server as 서버',
         '    Note left of p1: ESTABLISHED',
@@ -181,7 +192,7 @@ describe('renderMermaid', () => {
     );
   });
 
-  it('puts middle columns under `over`, marks error lines with ⚠ and draws the corrected number', () => {
+  it('puts middle columns under `over`, marks error lines with ⚠ and what was written ✗ due', () => {
     const text = flow`
       A(CLOSED) -> B(LISTEN): SYN seq=100
       B -> A: SYN,ACK seq=300 ack=100
@@ -190,6 +201,8 @@ describe('renderMermaid', () => {
     assert.equal(
       mermaid(text),
       diagram(
+        '    accTitle: TCP flow between A, B and C',
+        '    accDescr: A, B and C exchange 3 segments. Final states — A ESTABLISHED, B SYN_RECEIVED, C SYN_SENT. 1 error.',
         '    participant A as A',
         '    participant B as B',
         '    participant C as C',
@@ -199,14 +212,16 @@ describe('renderMermaid', () => {
         '    A->>B: SYN seq=100',
         '    Note left of A: SYN_SENT',
         '    Note over B: SYN_RECEIVED',
-        '    B->>A: ⚠ SYN,ACK seq=300 ack=101',
+        '    B->>A: ⚠ SYN,ACK seq=300 ack=100 ✗ 101',
         '    Note left of A: ESTABLISHED',
         '    C->>B: SYN seq=7',
         '    Note right of C: SYN_SENT',
       ),
     );
-    // Without errorLines nothing is marked.
-    assert.ok(!renderMermaid(analyze(text)).includes('⚠'));
+    // Without marks nothing is marked, and the summary counts no error.
+    const plain = renderMermaid(analyze(text));
+    assert.ok(!plain.includes('⚠') && plain.includes('    B->>A: SYN,ACK seq=300 ack=101\n'), plain);
+    assert.ok(plain.includes('C SYN_SENT.\n'), plain);
   });
 
   it('is one line per statement with \\n line ends and a trailing newline', () => {
@@ -304,6 +319,8 @@ describe('user text never reaches Mermaid raw', () => {
   const SHAPES = [
     /^sequenceDiagram$/,
     /^ {4}title (?<text>.+)$/,
+    /^ {4}accTitle: (?<text>.+)$/,
+    /^ {4}accDescr: (?<text>.+)$/,
     /^ {4}participant [A-Za-z][A-Za-z0-9_]* as (?<text>.+)$/,
     /^ {4}Note (?:left of|right of|over) [A-Za-z][A-Za-z0-9_]*(?:,[A-Za-z][A-Za-z0-9_]*)?: (?<text>.+)$/,
     /^ {4}[A-Za-z][A-Za-z0-9_]*(?:->>|-x)[A-Za-z][A-Za-z0-9_]*: (?<text>.+)$/,
@@ -338,7 +355,7 @@ describe('renderMarkdown', () => {
     A -> B: ACK
   `;
 
-  it('writes the heading, the Mermaid block, the segment table and the diagnostics', () => {
+  it('writes the heading, the Mermaid block, the segment table (by source line, errors marked) and the diagnostics', () => {
     assert.equal(
       renderMarkdown(analyze(text), { title: 'fallback' }),
       [
@@ -347,6 +364,8 @@ describe('renderMarkdown', () => {
         '```mermaid',
         'sequenceDiagram',
         '    title Handshake with a mistake',
+        '    accTitle: Handshake with a mistake',
+        '    accDescr: Client and Server exchange 4 segments (1 lost). Final states — Client ESTABLISHED, Server ESTABLISHED. 1 error.',
         '    participant A as Client',
         '    participant B as Server',
         '    Note left of A: CLOSED',
@@ -354,19 +373,19 @@ describe('renderMarkdown', () => {
         '    A->>B: SYN seq=100',
         '    Note left of A: SYN_SENT',
         '    Note right of B: SYN_RECEIVED',
-        '    B->>A: ⚠ SYN,ACK seq=300 ack=101',
+        '    B->>A: ⚠ SYN,ACK seq=300 ack=100 ✗ 101',
         '    Note left of A: ESTABLISHED',
         '    A-xB: ACK (seq=101) (ack=301)',
         '    A->>B: ACK (seq=101) (ack=301)',
         '    Note right of B: ESTABLISHED',
         '```',
         '',
-        '| Step | Sender → Receiver | Segment | A | B |',
+        '| Line | Sender → Receiver | Segment | A | B |',
         '| --- | --- | --- | --- | --- |',
-        '| 1 | A → B | SYN seq=100 | SYN_SENT | SYN_RECEIVED |',
-        '| 2 | B → A | SYN,ACK seq=300 ack=101 | ESTABLISHED | SYN_RECEIVED |',
-        '| 3 | A → B ✕ (lost) | ACK (seq=101) (ack=301) | ESTABLISHED | SYN_RECEIVED |',
-        '| 4 | A → B | ACK (seq=101) (ack=301) | ESTABLISHED | ESTABLISHED |',
+        '| 4 | A → B | SYN seq=100 | SYN_SENT | SYN_RECEIVED |',
+        '| 5 | B → A | ⚠ SYN,ACK seq=300 ack=100 ✗ 101 | ESTABLISHED | SYN_RECEIVED |',
+        '| 6 | A → B ✕ (lost) | ACK (seq=101) (ack=301) | ESTABLISHED | SYN_RECEIVED |',
+        '| 7 | A → B | ACK (seq=101) (ack=301) | ESTABLISHED | ESTABLISHED |',
         '',
         '## Diagnostics',
         '',
@@ -379,7 +398,7 @@ describe('renderMarkdown', () => {
   it('localises the table and the diagnostics, falls back to the given title, escapes names', () => {
     const out = renderMarkdown(analyze('클라 -> 서버: SYN seq=1 "a|b <i>"\n'), { title: 'my_notes', lang: 'ko' });
     assert.ok(out.startsWith('# my\\_notes\n'));
-    assert.ok(out.includes('| 단계 | 송신 → 수신 | 세그먼트 | 클라 | 서버 |'));
+    assert.ok(out.includes('| 줄 | 송신 → 수신 | 세그먼트 | 클라 | 서버 |'));
     assert.ok(out.includes('| 1 | 클라 → 서버 | SYN seq=1 — a\\|b &lt;i&gt; | SYN_SENT | SYN_RECEIVED |'));
     assert.ok(!out.includes('## '), 'no diagnostics heading without diagnostics');
     assert.ok(renderMarkdown(analyze('A -> B: SYN seq=1\n')).startsWith('# TCP flow\n'));

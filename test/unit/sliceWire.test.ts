@@ -24,6 +24,18 @@ describe('slices on the wire', () => {
     assert.ok(JSON.stringify(sent[1]).length < JSON.stringify(diagrams[1]).length / 5, "a fifth of the bytes, or less");
   });
 
+  it('carries the error marks: with the text, or, for a slice sent as a reference, from the slice it refers to', () => {
+    const wrong = flowOf(400).replace(/ack=90001 len=100 "part 3"/, 'ack=7 len=100 "part 3"').replace('C -> S: PSH,ACK seq=2201 ', 'C(CLOSED) -> S: PSH,ACK seq=2201 ');
+    const m = new PreviewMemory();
+    const [before, after] = [diagramPayload(wrong, {}, m).diagram, diagramPayload(`\n${wrong}`, {}, m).diagram];
+    assert.ok(before.slices.some((s) => s.errorArrows) && before.slices.some((s) => s.errorNotes), 'an arrow and a note marked');
+    const [encoder, decoder] = [new SliceEncoder(), new SliceDecoder()];
+    decoder.decode(encoder.encode(before));
+    const wire = encoder.encode(after);
+    assert.ok(wire.slices.every((s) => s.body === undefined && s.errorArrows === undefined && s.errorNotes === undefined));
+    assert.deepEqual(decoder.decode(wire), after);
+  });
+
   it('starts over whole after a reset; a decoder that lacks a referenced slice returns nothing', () => {
     const encoder = new SliceEncoder();
     encoder.encode(diagrams[0]);

@@ -1,6 +1,7 @@
 // The markdown-it plugin VS Code's Markdown preview runs (`extendMarkdownIt`, in the extension
 // host): a ```tcpflow fence becomes a placeholder holding the flow's Mermaid text, HTML-escaped,
-// with the flow's errors and warnings listed under it. The preview script
+// with the flow's errors and warnings listed under it, and which of its arrows and notes carry an
+// error mark (`data-error-arrows`, `data-error-notes`: indices in drawing order, for the colour). The preview script
 // (client/src/webview/markdownPreview.ts) draws the diagram; mermaid is never loaded here.
 // No vscode import: the unit tests run it with their own markdown-it.
 //
@@ -14,7 +15,8 @@ import type { Severity } from '../../../server/src/core/diagnostics';
 import { localize, words, type Lang } from '../../../server/src/core/i18n';
 import { contentBlock, isTcpflowInfo, toNoteDiagnostic } from '../../../server/src/core/markdown/blocks';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../../../server/src/core/present';
-import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
+import { markedMermaid } from '../../../server/src/core/render/mermaid';
 import { escapeHtml } from '../preview/html';
 
 export { escapeHtml } from '../preview/html';
@@ -79,7 +81,7 @@ export interface FenceRenderOptions {
 export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {}): string {
   const lang = opts.lang ?? 'en';
   const body = blockBody(content, lang, opts.firstLine ?? 0, opts.severities ?? NO_OVERRIDES);
-  const ours: Record<string, string> = { 'data-lang': lang, 'data-segments': String(body.segments) };
+  const ours: Record<string, string> = { 'data-lang': lang, 'data-segments': String(body.segments), ...body.marks };
   if (opts.nonce !== undefined) ours[NONCE_ATTRIBUTE] = opts.nonce;
   const attrs = attributes(opts.attrs ?? null, ours);
   return `<div${attrs}>\n${body.html}</div>\n`;
@@ -88,20 +90,29 @@ export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {
 // The preview renders the whole note on every keystroke: a block whose text, place and language
 // did not change keeps its diagram and problem list (a few blocks per note, so a small cache,
 // bounded in entries and in characters: typing in a big block must not keep a copy per keystroke).
-const bodies = new Map<string, { html: string; segments: number }>();
+interface BlockBody {
+  html: string;
+  segments: number;
+  marks: Record<string, string>;
+}
+
+const bodies = new Map<string, BlockBody>();
 const MAX_BODIES = 64;
 const MAX_CACHED_CHARS = 4_000_000;
 let cachedChars = 0;
 const sizeOf = (key: string, body: { html: string }) => key.length + body.html.length;
 
-function blockBody(content: string, lang: Lang, by: number, severities: SeverityOverrides): { html: string; segments: number } {
+function blockBody(content: string, lang: Lang, by: number, severities: SeverityOverrides): BlockBody {
   const key = `${lang}\n${by}\n${JSON.stringify(severities)}\n${content}`;
   const cached = bodies.get(key);
   if (cached) return cached;
   // A block over the document budget is drawn and checked in its first part; TF111 says so in the list.
   const a = present(analyzeWithinBudget(content).analysis, severities);
   const block = contentBlock(content, by);
-  const mermaid = renderMermaid(a, { lang, errorLines: errorLinesOf(a) });
+  const { text: mermaid, errorArrows, errorNotes } = markedMermaid(a, { lang, marks: errorMarksOf(a) });
+  const marks: Record<string, string> = {};
+  if (errorArrows.length) marks['data-error-arrows'] = errorArrows.join(' ');
+  if (errorNotes.length) marks['data-error-notes'] = errorNotes.join(' ');
   const w = words(lang);
   const problems = a.diagnostics
     .filter((d) => SHOWN.includes(d.severity))
@@ -111,7 +122,7 @@ function blockBody(content: string, lang: Lang, by: number, severities: Severity
       return `<li class="tcpflow-problem tcpflow-${d.severity}">${escapeHtml(text)}</li>\n`;
     });
   const list = problems.length ? `<ul class="tcpflow-problems">\n${problems.join('')}</ul>\n` : '';
-  const body = { html: `<pre class="tcpflow-mermaid">${escapeHtml(mermaid)}</pre>\n${list}`, segments: a.messages.length };
+  const body = { html: `<pre class="tcpflow-mermaid">${escapeHtml(mermaid)}</pre>\n${list}`, segments: a.messages.length, marks };
   const size = sizeOf(key, body);
   if (size > MAX_CACHED_CHARS) return body;
   for (const [old, cached] of bodies) {

@@ -4,7 +4,7 @@
 // client's documentSelector).
 import type { MarkdownIt } from 'markdown-it';
 import * as vscode from 'vscode';
-import { toLang } from '../../../server/src/core/i18n';
+import { currentLang, onDidChangeLang } from '../language';
 import { userSeverities } from '../severities';
 import { tcpflowMarkdownIt } from './markdownIt';
 import { registerUpdateMermaid } from './updateMermaid';
@@ -14,7 +14,8 @@ export interface MarkdownApi {
 }
 
 export function registerMarkdown(context: vscode.ExtensionContext): MarkdownApi {
-  const lang = toLang(vscode.env.language);
-  registerUpdateMermaid(context, lang);
-  return { extendMarkdownIt: (md) => tcpflowMarkdownIt(md, { lang: () => lang, severities: userSeverities }) };
+  registerUpdateMermaid(context, currentLang);
+  // VS Code's Markdown preview draws the blocks again in the language the user picks.
+  context.subscriptions.push(onDidChangeLang(() => void vscode.commands.executeCommand('markdown.preview.refresh')));
+  return { extendMarkdownIt: (md) => tcpflowMarkdownIt(md, { lang: currentLang, severities: userSeverities }) };
 }

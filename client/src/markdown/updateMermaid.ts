@@ -23,16 +23,17 @@ export function mermaidEdits(doc: vscode.TextDocument, lang: Lang, replaceHandEd
   return { plan, edits };
 }
 
-export function registerUpdateMermaid(context: vscode.ExtensionContext, lang: Lang): void {
+/** `lang`: the learner's language (`tcpflow.language`), asked at each update. */
+export function registerUpdateMermaid(context: vscode.ExtensionContext, lang: () => Lang): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(UPDATE_COMMAND, (arg?: unknown, args?: UpdateMermaidArgs) => updateMermaidBlocks(arg instanceof vscode.Uri ? arg : undefined, lang, args?.replaceHandEdited)),
+    vscode.commands.registerCommand(UPDATE_COMMAND, (arg?: unknown, args?: UpdateMermaidArgs) => updateMermaidBlocks(arg instanceof vscode.Uri ? arg : undefined, lang(), args?.replaceHandEdited)),
     vscode.workspace.onWillSaveTextDocument((e) => {
       const doc = e.document;
       if (doc.languageId !== 'markdown') return;
       if (!vscode.workspace.getConfiguration('tcpflow', doc).get<boolean>(ON_SAVE_SETTING, false)) return;
       // As format-on-save does: an auto save after a typing pause does not rewrite the note under the cursor.
       if (e.reason === vscode.TextDocumentSaveReason.AfterDelay) return;
-      const { plan, edits } = mermaidEdits(doc, lang);
+      const { plan, edits } = mermaidEdits(doc, lang());
       if (plan.handEdited.length) {
         const lines = plan.handEdited.map((h) => h.line + 1).join(', ');
         void vscode.window.showWarningMessage(vscode.l10n.t('Kept the text edited by hand between the Mermaid markers on line {0}; "Update Mermaid blocks in this note" can replace it.', lines));

@@ -3,9 +3,10 @@
 // Every export command takes optional (source, target) Uris: a target skips the save dialog.
 import * as vscode from 'vscode';
 import { analyze } from '../../../server/src/core/analyze';
-import { toLang, ui, type Lang } from '../../../server/src/core/i18n';
+import { ui, type Lang } from '../../../server/src/core/i18n';
 import { renderMarkdown } from '../../../server/src/core/render/markdown';
-import { errorLinesOf, renderMermaid } from '../../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
+import { renderMermaid } from '../../../server/src/core/render/mermaid';
 import { bytesOfBase64, fileNameOf, stemOf } from '../uriNames';
 import type { PreviewManager } from './previewManager';
 
@@ -20,7 +21,8 @@ export function markdownOf(doc: vscode.TextDocument, lang: Lang): string {
   return renderMarkdown(analyze(doc.getText()), { title: baseName(doc.uri), lang });
 }
 
-export function registerExportCommands(manager: PreviewManager, lang: Lang): vscode.Disposable[] {
+/** `lang`: the learner's language (`tcpflow.language`), asked at each export. */
+export function registerExportCommands(manager: PreviewManager, lang: () => Lang): vscode.Disposable[] {
   const source = async (arg: unknown): Promise<vscode.TextDocument | undefined> => {
     const doc = await manager.documentFor(arg);
     if (!doc) void vscode.window.showErrorMessage(vscode.l10n.t('Open a .tcpflow file first.'));
@@ -30,14 +32,14 @@ export function registerExportCommands(manager: PreviewManager, lang: Lang): vsc
   const exportMarkdown = async (src?: unknown, target?: unknown): Promise<vscode.Uri | undefined> => {
     const doc = await source(src);
     if (!doc) return undefined;
-    return save(doc, 'md', target, new TextEncoder().encode(markdownOf(doc, lang)));
+    return save(doc, 'md', target, new TextEncoder().encode(markdownOf(doc, lang())));
   };
 
   const copyMermaid = async (src?: unknown): Promise<string | undefined> => {
     const doc = await source(src);
     if (!doc) return undefined;
     const a = analyze(doc.getText());
-    const text = renderMermaid(a, { lang, errorLines: errorLinesOf(a) });
+    const text = renderMermaid(a, { lang: lang(), marks: errorMarksOf(a) });
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('Mermaid source copied to the clipboard.'));
     return text;
@@ -54,7 +56,7 @@ export function registerExportCommands(manager: PreviewManager, lang: Lang): vsc
       if (!panel.panel.visible) panel.panel.reveal(undefined, true); // a hidden webview cannot draw
       // A long flow's slices are drawn for it first (10,000 segments: tens of seconds).
       const data = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: ui(toLang(vscode.env.language)).preview.exporting },
+        { location: vscode.ProgressLocation.Notification, title: ui(lang()).preview.exporting },
         () => panel.requestExport({ format, scale, background }),
       );
       const bytes = format === 'png' ? bytesOfBase64(data) : new TextEncoder().encode(data);

@@ -50,6 +50,8 @@ export function previewHtml(p: PreviewHtmlParts): string {
 </head>
 <body>
 <div id="toolbar" role="toolbar">
+<button id="step-toggle" type="button" aria-pressed="false" aria-controls="step"></button>
+<span class="tf-spacer"></span>
 <button id="zoom-out" type="button">\u2212</button>
 <button id="zoom-in" type="button">+</button>
 <button id="zoom-fit" type="button">\u2194</button>
@@ -57,7 +59,19 @@ export function previewHtml(p: PreviewHtmlParts): string {
 </div>
 <div id="errors" class="banner" role="alert" hidden></div>
 <div id="notice" class="banner" role="status">${attr(p.strings.loading)}</div>
-<div id="viewport"><div id="diagram"></div></div>
+<div id="viewport"><div id="diagram" role="figure" aria-describedby="summary"></div><p id="summary" class="tf-sr"></p></div>
+<section id="step" role="region" hidden>
+<div id="step-bar">
+<button id="step-first" type="button">\u21e4</button>
+<button id="step-prev" type="button">\u25c0</button>
+<input id="step-slider" type="range" min="0" max="0" value="0">
+<button id="step-next" type="button">\u25b6</button>
+<button id="step-last" type="button">\u21e5</button>
+<span id="step-label" aria-live="polite"></span>
+</div>
+<div id="step-error" class="banner" hidden></div>
+<div id="step-body"><div id="step-cards"></div><figure id="step-figure"><figcaption>${attr(p.strings.step.figure)}</figcaption></figure></div>
+</section>
 <div id="staging" class="tcpflow-staging" aria-hidden="true"></div>
 <script nonce="${attr(p.nonce)}" src="${attr(p.scriptUri)}"></script>
 </body>

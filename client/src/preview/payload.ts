@@ -1,17 +1,19 @@
-// What the preview draws for a document's text: the core's Mermaid diagram in slices, the lines
-// with errors, and the error banner. Pure (no vscode import): the browser tests and the bench
-// build their updates with it too. A preview keeps a PreviewMemory across edits: the parser's line
-// memo (unchanged lines are not lexed again) and the last slice plan (an edit changes the slices
-// it touches, no others).
+// What the preview draws for a document's text: the core's Mermaid diagram in slices (its error
+// marks in them), the error banner, the number of steps and the summary. Pure (no vscode import):
+// the browser tests and the bench build their updates with it too. A preview keeps a PreviewMemory
+// across edits: the parser's line memo (unchanged lines are not lexed again), the last slice plan
+// (an edit changes the slices it touches, no others), and what step mode asks of the flow drawn.
 import { analyzeWithinBudget } from '../../../server/src/core/budget';
 import { localize, ui, type Lang } from '../../../server/src/core/i18n';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../../../server/src/core/present';
-import { errorLinesOf } from '../../../server/src/core/render/mermaid';
+import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
 import { drawFlow, type DrawnFlow } from '../../../server/src/core/render/mermaidReuse';
 import { planSlices, sliceMermaid, unitRows, type SlicePlan, type WidthCache } from '../../../server/src/core/render/mermaidSlices';
+import { flowSummary } from '../../../server/src/core/render/summary';
 import { LineMemo } from '../../../server/src/core/syntax/lineMemo';
 import type { Analysis } from '../../../server/src/core/tcp/analysis';
 import type { DiagramUpdate, ErrorSummary } from './protocol';
+import { StepIndex } from './stepDetail';
 
 export type DiagramPayload = Omit<DiagramUpdate, 'type' | 'seq' | 'uri'>;
 
@@ -31,6 +33,15 @@ export class PreviewMemory {
   drawn: DrawnFlow | undefined;
   plan: SlicePlan | undefined;
   readonly widths: WidthCache = new WeakMap();
+  private stepIndex: StepIndex | undefined;
+
+  /** Step mode's view of the flow last drawn (made when first asked for, once per drawing). */
+  steps(): StepIndex | undefined {
+    const d = this.drawn;
+    if (!d) return undefined;
+    if (this.stepIndex?.analysis !== d.analysis) this.stepIndex = new StepIndex(d.analysis, d.marks, d.lang);
+    return this.stepIndex;
+  }
 }
 
 /** The diagram of the part of `text` within the document budget (TF111, first in the banner, says what was left out). */
@@ -41,14 +52,15 @@ export function diagramPayload(text: string, opts: PayloadOptions = {}, memory?:
 
 export function payloadOf(analysis: Analysis, text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
   const a = present(analysis, opts.severities?.() ?? NO_OVERRIDES);
-  const errorLines = errorLinesOf(a);
-  const drawn = drawFlow(a, { lang: opts.lang, errorLines }, text, memory?.drawn);
+  const drawn = drawFlow(a, { lang: opts.lang, marks: errorMarksOf(a) }, text, memory?.drawn);
   const plan = planSlices(drawn.keys, unitRows(drawn.parts), memory?.plan);
   if (memory) Object.assign(memory, { drawn, plan });
+  const errors = errorSummary(a, opts);
   return {
     diagram: sliceMermaid(drawn.parts, plan, memory?.widths),
-    errorLines: [...errorLines].sort((x, y) => x - y),
-    errors: errorSummary(a, opts),
+    ...(errors ? { errors } : {}),
+    steps: a.steps.length,
+    summary: flowSummary(a, opts.lang),
   };
 }
 

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { PreviewPanel, VIEW_TYPE, webviewOptions, type PanelHost } from './previewPanel';
 import type { PayloadOptions } from './payload';
-import type { PreviewState, RenderedMessage, WebviewStrings } from './protocol';
+import type { PreviewState, RenderedMessage, StepShownMessage, WebviewStrings } from './protocol';
 
 export const LANGUAGE_ID = 'tcpflow';
 
@@ -13,10 +13,16 @@ export interface RenderEvent extends RenderedMessage {
   uri: string;
 }
 
+/** … and every step a preview in step mode reports shown. */
+export interface StepEvent extends StepShownMessage {
+  uri: string;
+}
+
 export interface ManagerOptions {
   extensionUri: vscode.Uri;
   payloadOptions: PayloadOptions;
-  strings: WebviewStrings;
+  /** The webview's words, asked when a panel is made (they follow `tcpflow.language`). */
+  strings: () => WebviewStrings;
   lang: string;
 }
 
@@ -25,14 +31,18 @@ export class PreviewManager implements vscode.Disposable {
   private lastActive: PreviewPanel | undefined;
   private readonly renderEmitter = new vscode.EventEmitter<RenderEvent>();
   readonly onDidRender = this.renderEmitter.event;
-  private readonly subscriptions: vscode.Disposable[] = [this.renderEmitter];
+  private readonly stepEmitter = new vscode.EventEmitter<StepEvent>();
+  readonly onDidShowStep = this.stepEmitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.renderEmitter, this.stepEmitter];
   private readonly host: PanelHost;
 
   constructor(opts: ManagerOptions) {
     this.host = {
       ...opts,
       reveal: (panel, line) => void this.revealLine(panel.document, line, panel.panel.viewColumn),
+      select: (panel, line) => this.selectLine(panel.document, line),
       rendered: (panel, msg) => this.renderEmitter.fire({ ...msg, uri: panel.document.uri.toString() }),
+      stepShown: (panel, msg) => this.stepEmitter.fire({ ...msg, uri: panel.document.uri.toString() }),
       disposed: (panel) => {
         this.panels.delete(panel);
         if (this.lastActive === panel) this.lastActive = undefined;
@@ -120,14 +130,30 @@ export class PreviewManager implements vscode.Disposable {
     if (line < 0 || line >= doc.lineCount) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
     const column = visible?.viewColumn ?? (previewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
-    const text = doc.lineAt(line);
-    const selection = new vscode.Selection(line, text.firstNonWhitespaceCharacterIndex, line, text.range.end.character);
+    const selection = lineSelection(doc, line);
     const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection, preserveFocus: false });
     editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Selects `line` in a visible editor of the document (step mode), leaving the focus where it is; false if nothing changed. */
+  selectLine(doc: vscode.TextDocument, line: number): boolean {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === doc.uri.toString());
+    if (!editor || line < 0 || line >= doc.lineCount) return false;
+    const selection = lineSelection(doc, line);
+    editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    if (editor.selection.isEqual(selection)) return false;
+    editor.selection = selection;
+    return true;
   }
 
   dispose(): void {
     for (const p of [...this.panels]) p.dispose();
     for (const s of this.subscriptions.splice(0)) s.dispose();
   }
+}
+
+/** A line's text, from its first non-blank character to its end. */
+function lineSelection(doc: vscode.TextDocument, line: number): vscode.Selection {
+  const text = doc.lineAt(line);
+  return new vscode.Selection(line, text.firstNonWhitespaceCharacterIndex, line, text.range.end.character);
 }

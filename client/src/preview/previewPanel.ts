@@ -1,12 +1,14 @@
 // One preview webview showing one document: sends it the diagram (numbered, so the webview can
-// drop stale ones), the cursor's line, and export requests; hands its answers back. The diagram
+// drop stale ones), the cursor's line (or, in step mode, the cursor's step: stepMode.ts), and
+// export requests; hands its answers back. The diagram
 // of the document's current version is built at once, while the page loads, and sent on `ready`;
 // edits that arrive faster than they are built are built once, as their last version.
 import * as vscode from 'vscode';
 import { previewHtml, makeNonce } from './html';
 import { diagramPayload, PreviewMemory, type DiagramPayload, type PayloadOptions } from './payload';
 import { SliceEncoder } from './sliceWire';
-import { isWebviewMessage, type ExportRequest, type HostMessage, type RenderedMessage, type WebviewMessage, type WebviewStrings } from './protocol';
+import { StepMode } from './stepMode';
+import { isWebviewMessage, type ExportRequest, type HostMessage, type RenderedMessage, type StepShownMessage, type WebviewMessage, type WebviewStrings } from './protocol';
 
 export const VIEW_TYPE = 'tcpflow.preview';
 const EXPORT_TIMEOUT_MS = 120_000;
@@ -14,10 +16,13 @@ const EXPORT_TIMEOUT_MS = 120_000;
 export interface PanelHost {
   extensionUri: vscode.Uri;
   payloadOptions: PayloadOptions;
-  strings: WebviewStrings;
+  strings: () => WebviewStrings;
   lang: string;
   reveal(panel: PreviewPanel, line: number): void;
+  /** Selects `line` in the editor showing the panel's document, the focus left where it is; false if nothing changed. */
+  select(panel: PreviewPanel, line: number): boolean;
   rendered(panel: PreviewPanel, msg: RenderedMessage): void;
+  stepShown(panel: PreviewPanel, msg: StepShownMessage): void;
   disposed(panel: PreviewPanel): void;
 }
 
@@ -46,13 +51,19 @@ export class PreviewPanel implements vscode.Disposable {
   /** What the webview was sent last (a slice it has goes as a reference). */
   private readonly encoder = new SliceEncoder();
   /** The diagram of one version of the document, built ahead of `ready`. */
-  private built: { version: number; uri: string; payload: DiagramPayload } | undefined;
+  private built: { version: number; uri: string; lang: string | undefined; payload: DiagramPayload } | undefined;
   private building: ReturnType<typeof setTimeout> | undefined;
   private nextRequest = 1;
   private readonly exports = new Map<number, (r: { data?: string; error?: string }) => void>();
   private waiters: Waiter[] = [];
   private disposed = false;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly stepMode = new StepMode({
+    steps: () => this.memory.steps(),
+    seq: () => this.seq,
+    post: (msg) => this.post(msg),
+    select: (line) => this.host.select(this, line),
+  });
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -67,7 +78,7 @@ export class PreviewPanel implements vscode.Disposable {
       nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
       scriptUri: asset('preview.js'),
       styleUri: asset('preview.css'),
-      strings: host.strings,
+      strings: host.strings(),
       lang: host.lang,
     });
     this.setTitle();
@@ -119,20 +130,34 @@ export class PreviewPanel implements vscode.Disposable {
 
   private build(): DiagramPayload {
     const uri = this.doc.uri.toString();
-    if (this.built?.version === this.doc.version && this.built.uri === uri) return this.built.payload;
+    const lang = this.host.payloadOptions.lang; // `tcpflow.language` may have changed since
+    if (this.built?.version === this.doc.version && this.built.uri === uri && this.built.lang === lang) return this.built.payload;
     const payload = diagramPayload(this.doc.getText(), this.host.payloadOptions, this.memory);
-    this.built = { version: this.doc.version, uri, payload };
+    this.built = { version: this.doc.version, uri, lang, payload };
     return payload;
   }
 
   private send(): void {
     const payload = this.build();
     this.post({ type: 'update', seq: this.seq, uri: this.doc.uri.toString(), ...payload, diagram: this.encoder.encode(payload.diagram) });
+    this.stepMode.updated(this.highlightLine);
   }
 
+  /** The editor's cursor is on `line`: its arrow is highlighted, or in step mode its step shown. */
   highlight(line: number | null): void {
     this.highlightLine = line;
-    if (this.ready) this.post({ type: 'highlight', line });
+    if (this.stepMode.active) this.stepMode.cursor(line);
+    else if (this.ready) this.post({ type: 'highlight', line });
+  }
+
+  /** Opens or closes step mode in the webview (as its toolbar button does). */
+  setStepMode(on: boolean): void {
+    this.post({ type: 'stepMode', on });
+  }
+
+  /** Shows step `index` (as the webview's step controls ask for it): the editor selects its line. */
+  step(index: number): void {
+    this.stepMode.request({ index });
   }
 
   /** Resolves once the newest update is on screen; rejects if the webview could not draw it. */
@@ -169,6 +194,7 @@ export class PreviewPanel implements vscode.Disposable {
         // A new page, or one that could not follow the slices sent: it gets them whole.
         this.ready = true;
         this.encoder.reset();
+        this.stepMode.toggle(false, null); // the new page says so if it steps
         this.seq++;
         this.send();
         if (this.highlightLine !== null) this.post({ type: 'highlight', line: this.highlightLine });
@@ -185,6 +211,16 @@ export class PreviewPanel implements vscode.Disposable {
         return;
       case 'exported':
         this.exports.get(m.requestId)?.(m);
+        return;
+      case 'stepMode':
+        this.stepMode.toggle(m.on, this.highlightLine);
+        if (!m.on) this.post({ type: 'highlight', line: this.highlightLine });
+        return;
+      case 'stepTo':
+        this.stepMode.request(m);
+        return;
+      case 'stepShown':
+        this.host.stepShown(this, m);
         return;
     }
   }

@@ -1,6 +1,11 @@
 // The messages between the extension host and the preview webview (both sides import these types).
 import type { MermaidSlices } from '../../../server/src/core/render/mermaidSlices';
+import type { FlowSummary } from '../../../server/src/core/render/summary';
+import type { TcpState } from '../../../server/src/core/syntax/ast';
+import type { StepEvent } from '../../../server/src/core/tcp/analysis';
+import type { TcbView } from '../../../server/src/core/tcp/tcb';
 import type { WireDiagram } from './sliceWire';
+import type { StepStrings, TcbField } from './stepStrings';
 
 /** Host → webview: a new diagram. `seq` grows with every edit; the webview ignores older ones. */
 export interface UpdateMessage {
@@ -10,14 +15,17 @@ export interface UpdateMessage {
   uri: string;
   /**
    * The diagram in slices (joined, they are renderMermaid's text): each with the 0-based source
-   * line of each of its arrows, in drawing order. The webview draws the slices in view. A slice
-   * whose text the webview was sent last time goes as a reference to it (sliceWire.ts).
+   * line of each of its arrows, in drawing order, and its arrows and notes marked as errors. The
+   * webview draws the slices in view. A slice whose text the webview was sent last time goes as a
+   * reference to it (sliceWire.ts).
    */
   diagram: WireDiagram;
-  /** 0-based lines with an error (their arrows carry the core's `⚠ ` mark). */
-  errorLines: number[];
   /** Error diagnostics: how many, and the banner text (already localized). */
   errors?: ErrorSummary;
+  /** How many steps the trace has (step mode asks for each one when it shows it). */
+  steps: number;
+  /** The flow in one line, for the diagram's accessible name and description (plain text). */
+  summary: FlowSummary;
 }
 
 /** An update with every slice's text at hand (the webview decodes what arrives into this). */
@@ -46,7 +54,56 @@ export interface ExportRequest {
   background: 'theme' | 'white';
 }
 
-export type HostMessage = UpdateMessage | HighlightMessage | ExportRequest;
+/** One endpoint at one step: its TCB before and after the step (RFC 9293 §3.3.1). */
+export interface EndpointStep {
+  name: string;
+  /** As the diagram shows it (its label, or its name). */
+  label: string;
+  /** Its column in the diagram: its colour in the panel and the state diagram. */
+  column: number;
+  before: TcbView;
+  after: TcbView;
+  /** What the step changed, in TcbField order. */
+  changed: TcbField[];
+  /** The state transition the step made, if any. */
+  transition?: { from: TcpState; to: TcpState };
+  /** CLOSED reached from LAST_ACK or TIME_WAIT: Figure 5 draws that CLOSED at its bottom. */
+  closedAtEnd?: boolean;
+  /** The note asserted another state for it here (`⚠ written ✗ due`). */
+  asserted?: TcpState;
+  /** Queued segments left out of `before`/`after` (a long queue is cut), per queue. */
+  more?: { before: [number, number]; after: [number, number] };
+}
+
+/** One step of the trace (SPEC §7), as step mode shows it. */
+export interface StepDetail {
+  index: number;
+  count: number;
+  /** 0-based source line. */
+  line: number;
+  event: StepEvent;
+  /** The index of its message's arrow (`data-tf-index`), for send, deliver and lose. */
+  arrow?: number;
+  /** What happened, as plain text: `Client → Server: SYN seq=100`, `wait 2MSL`. */
+  text: string;
+  /** The first error on its line (localized), if any. */
+  error?: string;
+  /** The endpoints it involves, in column order. */
+  endpoints: EndpointStep[];
+}
+
+/** Host → webview: the step to show (asked for by the webview, or moved by the editor's cursor). */
+export interface StepMessage {
+  type: 'step';
+  /** The update it belongs to. */
+  seq: number;
+  /** The StepRequest it answers (none: the cursor moved, or the flow changed). */
+  request?: number;
+  /** Undefined when the flow has no step. */
+  detail?: StepDetail;
+}
+
+export type HostMessage = UpdateMessage | HighlightMessage | ExportRequest | StepMessage | StepModeMessage;
 
 /** Webview → host: loaded and listening (the host then sends the current update). */
 export interface ReadyMessage {
@@ -90,6 +147,31 @@ export interface RevealMessage {
   line: number;
 }
 
+/**
+ * Webview → host: step mode opened (the host sends the step at the cursor, then follows it) or
+ * closed. Host → webview: open or close it (the webview then says so as above).
+ */
+export interface StepModeMessage {
+  type: 'stepMode';
+  on: boolean;
+}
+
+/** Webview → host: show this step (by index in the trace, or the send of arrow `arrow`); the editor selects its line. */
+export interface StepRequest {
+  type: 'stepTo';
+  index?: number;
+  arrow?: number;
+  /** Numbers the requests: an answer to an older one than the last is not shown. */
+  request: number;
+}
+
+/** Webview → host: step `index` is shown, its arrow (if it has one) highlighted. */
+export interface StepShownMessage {
+  type: 'stepShown';
+  index: number;
+  arrow?: number;
+}
+
 /** Webview → host: the answer to an ExportRequest (`data`: SVG text, or PNG as base64). */
 export interface ExportResult {
   type: 'exported';
@@ -98,7 +180,7 @@ export interface ExportResult {
   error?: string;
 }
 
-export type WebviewMessage = ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | ExportResult;
+export type WebviewMessage = ReadyMessage | RenderedMessage | RenderFailedMessage | RevealMessage | ExportResult | StepModeMessage | StepRequest | StepShownMessage;
 
 /** What the webview keeps with getState/setState (and what the serializer restores from). */
 export interface PreviewState {
@@ -107,6 +189,8 @@ export interface PreviewState {
   zoom?: number | 'fit';
   scrollX?: number;
   scrollY?: number;
+  /** Step mode is open. */
+  stepping?: boolean;
 }
 
 /** UI strings the host hands to the webview (localized with vscode.l10n). */
@@ -120,6 +204,7 @@ export interface WebviewStrings {
   /** `{0}`: Mermaid's error message. */
   renderError: string;
   loading: string;
+  step: StepStrings;
 }
 
 /**
@@ -152,6 +237,12 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
       return isInt(x.line) && x.line >= 0;
     case 'exported':
       return isInt(x.requestId) && (x.data === undefined || typeof x.data === 'string') && (x.error === undefined || typeof x.error === 'string');
+    case 'stepMode':
+      return typeof x.on === 'boolean';
+    case 'stepShown':
+      return isInt(x.index) && (x.arrow === undefined || isInt(x.arrow));
+    case 'stepTo':
+      return isInt(x.request) && (x.index === undefined) !== (x.arrow === undefined) && [x.index, x.arrow].every((v) => v === undefined || (isInt(v) && v >= 0));
     default:
       return false;
   }

@@ -1,14 +1,16 @@
 // The live diagram preview and the export commands: registers the commands, the serializer that
 // brings previews back after a window reload, and returns what the integration tests observe.
 import * as vscode from 'vscode';
-import { toLang, ui } from '../../../server/src/core/i18n';
+import { ui } from '../../../server/src/core/i18n';
+import { currentLang, LANGUAGE_SETTING } from '../language';
 import { userSeverities } from '../severities';
 import { registerExportCommands } from './exportCommands';
-import { PreviewManager, type RenderEvent } from './previewManager';
+import { PreviewManager, type RenderEvent, type StepEvent } from './previewManager';
 import { VIEW_TYPE } from './previewPanel';
 import type { PreviewState, WebviewStrings } from './protocol';
+import { stepStrings } from './stepStrings';
 
-export type { RenderEvent } from './previewManager';
+export type { RenderEvent, StepEvent } from './previewManager';
 
 /** Exposed through the extension's API (`activate()`'s return value) for the integration tests. */
 export interface PreviewApi {
@@ -16,10 +18,16 @@ export interface PreviewApi {
   onDidRender: vscode.Event<RenderEvent>;
   /** The URIs of the documents that have a preview open. */
   previewedUris(): string[];
+  /** Fires each time a preview in step mode reports a step shown. */
+  onDidShowStep: vscode.Event<StepEvent>;
+  /** Opens or closes step mode in the document's preview, as its toolbar button does. */
+  setStepMode(uri: vscode.Uri, on: boolean): void;
+  /** Shows step `index` in the document's preview, as its step controls do (the editor selects its line). */
+  step(uri: vscode.Uri, index: number): void;
 }
 
 function webviewStrings(): WebviewStrings {
-  const texts = ui(toLang(vscode.env.language)).preview;
+  const texts = ui(currentLang()).preview;
   return {
     zoomIn: vscode.l10n.t('Zoom In'),
     zoomOut: vscode.l10n.t('Zoom Out'),
@@ -29,15 +37,21 @@ function webviewStrings(): WebviewStrings {
     pngTooLarge: texts.pngTooLarge('{0}', '{1}'),
     renderError: texts.renderFailed('{0}'),
     loading: vscode.l10n.t('Drawing…'),
+    step: stepStrings(currentLang()),
   };
 }
 
 export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
-  const lang = toLang(vscode.env.language);
   const manager = new PreviewManager({
     extensionUri: context.extensionUri,
-    payloadOptions: { lang, severities: userSeverities },
-    strings: webviewStrings(),
+    // `tcpflow.language`, read at each render.
+    payloadOptions: {
+      get lang() {
+        return currentLang();
+      },
+      severities: userSeverities,
+    },
+    strings: webviewStrings,
     lang: vscode.env.language,
   });
 
@@ -57,15 +71,18 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: PreviewState | undefined) => manager.restore(panel, state),
     }),
-    ...registerExportCommands(manager, lang),
-    // A severity the user changes shows at once (an error mark more or less).
+    ...registerExportCommands(manager, currentLang),
+    // A severity the user changes shows at once (an error mark more or less), and so does the language.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tcpflow.diagnostics')) for (const uri of manager.uris()) manager.panelFor(vscode.Uri.parse(uri))?.update();
+      if (e.affectsConfiguration('tcpflow.diagnostics') || e.affectsConfiguration(LANGUAGE_SETTING)) for (const uri of manager.uris()) manager.panelFor(vscode.Uri.parse(uri))?.update();
     }),
   );
 
   return {
     onDidRender: manager.onDidRender,
     previewedUris: () => manager.uris(),
+    onDidShowStep: manager.onDidShowStep,
+    setStepMode: (uri, on) => manager.panelFor(uri)?.setStepMode(on),
+    step: (uri, index) => manager.panelFor(uri)?.step(index),
   };
 }

@@ -14,6 +14,9 @@ export interface WireSlice {
   same?: number;
   /** Omitted when `same` is given and that slice's arrows were on the same lines. */
   arrowLines?: number[];
+  /** With `body` only: with `same`, the marks are that slice's (its text says what is marked). */
+  errorArrows?: number[];
+  errorNotes?: number[];
 }
 
 export type WireDiagram = Omit<MermaidSlices, 'slices'> & { slices: WireSlice[] };
@@ -54,7 +57,8 @@ export class SliceDecoder {
       const body = s.body ?? before?.body;
       const arrowLines = s.arrowLines ?? before?.arrowLines;
       if (body === undefined || arrowLines === undefined) return undefined;
-      slices.push({ body, rows: s.rows, arrowLines });
+      const { errorArrows, errorNotes } = s.body === undefined ? before! : s;
+      slices.push({ body, rows: s.rows, arrowLines, ...(errorArrows ? { errorArrows } : {}), ...(errorNotes ? { errorNotes } : {}) });
     }
     this.last = slices;
     return { ...d, slices };

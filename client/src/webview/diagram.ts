@@ -1,11 +1,12 @@
 // The diagram on screen: the flow's slices stacked in the scrolling viewport (slots.ts), drawn
-// only near the view. Ties every arrow to its source line (click → reveal), marks arrows on lines
-// with errors and highlights the cursor's one, scrolling it into view (drawing its slice first).
-// Arrows carry `data-tf-index`, their index in the whole flow (the n-th arrow of the source).
+// only near the view. Ties every arrow to its source line (click or Enter → `onArrow`), marks the
+// arrows and notes with errors, highlights the cursor's arrow or step mode's, scrolling it into
+// view (drawing its slice first). Arrows carry `data-tf-index`, their index in the whole flow (the
+// n-th arrow of the source, the n-th send of the trace), and can be reached by Tab.
 // While slices change height (an estimate replaced by the drawing, slices cut anew), the slice at
 // the top of the view stays where it is on screen.
 import type { SliceDrawing } from './sliceSvg';
-import { DrawingCache, HeightEstimate, Slot, type SliceModel } from './slots';
+import { DrawingCache, HeightEstimate, Slot, type ArrowFocus, type SliceModel } from './slots';
 import { lastAtMost, Stack } from './stack';
 import type { ThemeKind } from './theme';
 
@@ -30,8 +31,7 @@ export class DiagramView {
   private readonly slotOf = new WeakMap<Element, Slot>();
   /** The source line of every arrow of the flow, in drawing order. */
   private lines: number[] = [];
-  private errors = new Set<number>();
-  private active: number | null = null;
+  private readonly focus: ArrowFocus = { line: null, step: null, name: (line, text) => `${line + 1}: ${text}` };
   private width: number | undefined;
   private readonly cache = new DrawingCache(CACHED);
   private readonly estimate = new HeightEstimate();
@@ -42,16 +42,28 @@ export class DiagramView {
   constructor(
     private readonly container: HTMLElement,
     private readonly viewport: HTMLElement,
-    private readonly onReveal: (line: number) => void,
+    /** An arrow was clicked, or Enter or Space pressed on it: its source line and its index. */
+    private readonly onArrow: (line: number, index: number) => void,
   ) {
     this.stack = new Stack(container, viewport);
-    container.addEventListener('click', (e) => {
+    const open = (e: Event): boolean => {
       const hit = (e.target as Element | null)?.closest?.('[data-tf-index]');
       const slot = hit && this.slotOf.get(hit.closest('.tf-slice') ?? hit);
-      if (!hit || !slot) return;
-      const line = slot.drawnLines[Number(hit.getAttribute('data-tf-index')) - slot.offset];
-      if (line !== undefined) this.onReveal(line);
+      if (!hit || !slot) return false;
+      const index = Number(hit.getAttribute('data-tf-index'));
+      const line = slot.drawnLines[index - slot.offset];
+      if (line !== undefined) this.onArrow(line, index);
+      return line !== undefined;
+    };
+    container.addEventListener('click', open);
+    container.addEventListener('keydown', (e) => {
+      if ((e.key === 'Enter' || e.key === ' ') && open(e)) e.preventDefault();
     });
+  }
+
+  /** How arrows are named for screen readers (`Line 5: SYN seq=100`). */
+  set arrowName(name: ArrowFocus['name']) {
+    this.focus.name = name;
   }
 
   get naturalWidth(): number | undefined {
@@ -67,13 +79,12 @@ export class DiagramView {
   }
 
   /** The slices of a new update, in place; true when every one is already drawn as it is. */
-  setSlices(models: SliceModel[], kind: ThemeKind, errorLines: number[]): boolean {
+  setSlices(models: SliceModel[], kind: ThemeKind): boolean {
     const keys = models.map((m) => drawingKey(kind, m.text));
     const unchanged = keys.length === this.slots.length && this.slots.every((s, i) => s.key === keys[i] && s.fresh);
     this.stack.anchored(() => this.reconcile(models, keys));
     this.lines = models.flatMap((m) => m.arrowLines);
-    this.errors = new Set(errorLines);
-    for (const s of this.slots) if (s.drawing) s.mark(this.errors, this.active);
+    for (const s of this.slots) if (s.drawing) s.mark(this.focus);
     return unchanged;
   }
 
@@ -107,7 +118,7 @@ export class DiagramView {
     this.stack.slots = next.map((s, i) => {
       const slot = s!;
       slot.model = models[i];
-      if (slot.drawnKey === slot.key) slot.drawnLines = models[i].arrowLines;
+      if (slot.drawnKey === slot.key) [slot.drawnLines, slot.drawnMarks] = [models[i].arrowLines, models[i].marks];
       if (!slot.drawing) slot.height = this.cache.peek(slot.key)?.height ?? this.estimate.of(models[i]);
       slot.offset = offset;
       offset += models[i].arrowLines.length;
@@ -166,9 +177,9 @@ export class DiagramView {
       const old = slot.drawnKey;
       const stale = slot.hide();
       if (stale && old && old !== key) this.cache.put(old, stale);
-      slot.show(drawing, key, slot.model.arrowLines);
+      slot.show(drawing, key, slot.model);
       slot.size(this.stack.zoom);
-      slot.mark(this.errors, this.active);
+      slot.mark(this.focus);
       this.estimate.learn(slot.model, drawing);
     });
     if (this.width !== drawing.width) {
@@ -178,7 +189,7 @@ export class DiagramView {
     if (this.reveal?.key === key) {
       const a = drawing.arrows[this.reveal.local];
       this.reveal = undefined;
-      (a?.texts[0] ?? a?.arrow)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      for (const el of a ? [a.arrow, ...a.texts] : []) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
     }
   }
 
@@ -209,21 +220,27 @@ export class DiagramView {
 
   /** Highlights the arrow(s) drawn for `line`; scrolls the first into view when asked (drawing it first). */
   highlight(line: number | null, scroll = true): void {
-    this.active = line;
-    let first: SVGElement | undefined;
-    for (const s of this.slots) {
-      if (!s.drawing) continue;
-      const hits = s.mark(this.errors, line);
-      first ??= s.fresh ? hits[0] : undefined;
-    }
-    if (!scroll || line === null) return;
-    const g = this.lines.indexOf(line);
-    if (g < 0) return;
+    this.focus.line = line;
+    for (const s of this.slots) if (s.drawing) s.mark(this.focus);
+    if (scroll && line !== null) this.scrollToArrow(this.lines.indexOf(line));
+  }
+
+  /** Step mode's arrow (its index in the flow; null: none), scrolled into view (drawing its slice first). */
+  showStep(index: number | null): void {
+    this.focus.step = index;
+    for (const s of this.slots) if (s.drawing) s.mark(this.focus);
+    if (index !== null) this.scrollToArrow(index);
+  }
+
+  private scrollToArrow(g: number): void {
+    if (g < 0 || g >= this.lines.length) return;
     const k = lastAtMost(this.slots.length, (i) => this.slots[i].offset, g);
     const slot = this.slots[k];
     const local = g - slot.offset;
-    if (slot.fresh && first) {
-      first.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    const drawn = slot.arrowAt(local);
+    if (drawn) {
+      // The line first, then its text above it: both end up in view.
+      for (const el of drawn) el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       return;
     }
     // Not drawn yet: bring its estimated place into view; it is drawn, then scrolled to exactly.
@@ -240,7 +257,7 @@ export class DiagramView {
       if (!s.fresh || !s.drawing) continue;
       c.drawn++;
       c.arrows += s.drawing.arrows.length;
-      c.notes += s.drawing.notes;
+      c.notes += s.drawing.noteGroups.length;
       c.crosses += s.drawing.arrows.filter((a) => a.lost).length;
     }
     return c;

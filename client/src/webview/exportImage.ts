@@ -90,9 +90,11 @@ function stacked(drawings: SliceDrawing[]): SVGSVGElement {
 function clean(view: SVGSVGElement): SVGSVGElement {
   const svg = view.cloneNode(true) as SVGSVGElement;
   for (const el of svg.querySelectorAll('.tf-hit')) el.remove();
-  for (const el of [svg, ...svg.querySelectorAll('[data-tf-index], .tf-active, .tf-error, .tf-diagram, .tf-footer')]) {
+  for (const el of [svg, ...svg.querySelectorAll('[data-tf-index], .tf-active, .tf-error, .tf-step, .tf-diagram, .tf-footer')]) {
     el.removeAttribute('data-tf-index');
-    el.classList.remove('tf-active', 'tf-error', 'tf-diagram', 'tf-footer');
+    // An arrow's keyboard and screen-reader attributes (the drawing's own, on its root, stay).
+    if (el !== svg) for (const name of ['data-tf-line', 'tabindex', 'role', 'aria-label', 'aria-current']) el.removeAttribute(name);
+    el.classList.remove('tf-active', 'tf-error', 'tf-step', 'tf-diagram', 'tf-footer');
   }
   svg.removeAttribute('width');
   svg.removeAttribute('height');

@@ -1,13 +1,16 @@
-// The preview webview: wires the host's messages to the renderer, the toolbar to the zoom, and
-// keeps zoom and scroll in the webview state (so they survive hiding and a window reload).
+// The preview webview: wires the host's messages to the renderer, the toolbar to the zoom and to
+// step mode, and keeps zoom, scroll and step mode in the webview state (so they survive hiding and
+// a window reload).
 import type { DiagramUpdate, HostMessage, PreviewState, WebviewMessage, WebviewStrings } from '../preview/protocol';
 import { SliceDecoder } from '../preview/sliceWire';
-import { Banner } from './banner';
+import { Banner, format } from './banner';
 import { ColumnWidths } from './columns';
 import { DiagramView } from './diagram';
 import { prepare } from './engine';
 import { exportDiagram } from './exportImage';
 import { Renderer } from './renderer';
+import { StepPanel } from './stepPanel';
+import { STEP_STRINGS } from '../preview/stepStrings';
 import { currentThemeKind, watchTheme } from './theme';
 import { ZoomController } from './zoom';
 
@@ -26,14 +29,15 @@ const DEFAULT_STRINGS: WebviewStrings = {
   pngTooLarge: 'The diagram is {0} px tall: too large for one PNG (at most {1} px a side). Export it as SVG or Markdown instead.',
   renderError: 'Mermaid could not draw this diagram: {0}',
   loading: 'Drawing…',
+  step: STEP_STRINGS.en,
 };
 
 const vscode = acquireVsCodeApi();
 const post = (msg: WebviewMessage): void => vscode.postMessage(msg);
-const byId = (id: string): HTMLElement => {
+const byId = <T extends HTMLElement = HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} missing from the preview page`);
-  return el;
+  return el as T;
 };
 
 function readStrings(): WebviewStrings {
@@ -55,7 +59,31 @@ const strings = readStrings();
 const viewport = byId('viewport');
 const staging = byId('staging');
 const diagram = byId('diagram');
-const view = new DiagramView(diagram, viewport, (line) => post({ type: 'reveal', line }));
+const view = new DiagramView(diagram, viewport, (line, arrow) => {
+  // In step mode an arrow becomes the step (the editor's selection follows, the focus stays here).
+  if (steps.open) steps.goToArrow(arrow);
+  else post({ type: 'reveal', line });
+});
+view.arrowName = (line, text) => format(strings.step.arrow, line + 1, text);
+const steps = new StepPanel(
+  {
+    toggle: byId<HTMLButtonElement>('step-toggle'),
+    panel: byId('step'),
+    first: byId<HTMLButtonElement>('step-first'),
+    previous: byId<HTMLButtonElement>('step-prev'),
+    slider: byId<HTMLInputElement>('step-slider'),
+    next: byId<HTMLButtonElement>('step-next'),
+    last: byId<HTMLButtonElement>('step-last'),
+    label: byId('step-label'),
+    error: byId('step-error'),
+    cards: byId('step-cards'),
+    figure: byId('step-figure'),
+  },
+  strings.step,
+  view,
+  post,
+  (stepping) => save({ stepping }),
+);
 const zoom = new ZoomController(viewport, view, state.zoom, (z) => {
   save({ zoom: z });
   renderer.wake();
@@ -63,6 +91,13 @@ const zoom = new ZoomController(viewport, view, state.zoom, (z) => {
 const banner = new Banner(byId('errors'), byId('notice'));
 /** The scroll position to bring back once the first diagram of this file is drawn. */
 let restoring: { x: number; y: number } | undefined = { x: state.scrollX ?? 0, y: state.scrollY ?? 0 };
+
+const summary = byId('summary');
+/** The diagram's accessible name and description: the flow in one line (as its Mermaid accTitle and accDescr). */
+function describe(u: DiagramUpdate): void {
+  if (diagram.getAttribute('aria-label') !== u.summary.title) diagram.setAttribute('aria-label', u.summary.title);
+  if (summary.textContent !== u.summary.description) summary.textContent = u.summary.description;
+}
 
 /** Starts at the top for another file; brings back the saved scroll for the same one. */
 function shown(u: DiagramUpdate, settled: boolean): void {
@@ -120,12 +155,24 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
     case 'update': {
       const diagram = decoder.decode(msg.diagram);
       // Slices this page was never sent (it was reloaded meanwhile): ask for all of them again.
-      if (diagram) renderer.accept({ ...msg, diagram });
-      else post({ type: 'ready' });
+      if (!diagram) {
+        post({ type: 'ready' });
+        return;
+      }
+      renderer.accept({ ...msg, diagram });
+      describe({ ...msg, diagram });
+      steps.setCount(msg.steps);
       return;
     }
     case 'highlight':
-      view.highlight(msg.line);
+      // In step mode the cursor moves the step (the host sends it), not a highlight of its own.
+      if (!steps.open) view.highlight(msg.line);
+      return;
+    case 'step':
+      steps.show(msg);
+      return;
+    case 'stepMode':
+      steps.setOpen(msg.on);
       return;
     case 'export':
       exportDiagram(msg, { view, kind: currentThemeKind(), staging, strings }).then(
@@ -139,3 +186,4 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
 prepare(currentThemeKind());
 watchTheme(() => renderer.wake());
 post({ type: 'ready' });
+if (state.stepping) steps.setOpen(true);

@@ -7,10 +7,11 @@
 // the render (the first in the document: a note's raw HTML always comes after it). A note that
 // writes a placeholder by hand, with a `%%{init}%%` directive or anything else in it, is left as
 // the text it is. And what is drawn is only ever a sequence diagram, without directive lines.
+// The arrows and state notes the plugin lists as errors are coloured as in the preview panel.
 import { screenTexts } from '../../../server/src/core/i18n/screen';
 import { MAX_SEGMENTS, MAX_TEXT_SIZE } from '../preview/protocol';
 import { renderSvg } from './engine';
-import { parseSvg } from './svgDom';
+import { findArrows, noteGroups, parseSvg } from './svgDom';
 import { currentThemeKind, watchTheme, type ThemeKind } from './theme';
 
 const PLACEHOLDER = 'div.tcpflow-diagram';
@@ -105,11 +106,22 @@ function show(el: HTMLElement, key: string, svgText: string): void {
     box.className = 'tcpflow-svg';
     el.prepend(box);
   }
-  box.replaceChildren(parseSvg(svgText));
+  const svg = parseSvg(svgText);
+  markErrors(svg, el.dataset.errorArrows, el.dataset.errorNotes);
+  box.replaceChildren(svg);
   el.querySelector(':scope > .tcpflow-render-error')?.remove();
   el.classList.remove(FAILED);
   el.classList.add(DRAWN);
   shown.set(el, key);
+}
+
+/** `tcpflow-error` on the arrows and notes listed (indices in drawing order, as the plugin wrote them). */
+function markErrors(svg: SVGSVGElement, arrows: string | undefined, notes: string | undefined): void {
+  const indices = (list: string | undefined): number[] => (list ?? '').split(' ').filter(Boolean).map(Number);
+  const drawn = findArrows(svg);
+  for (const i of indices(arrows)) for (const part of drawn[i] ? [drawn[i].arrow, ...drawn[i].texts] : []) part.classList.add('tcpflow-error');
+  const groups = noteGroups(svg);
+  for (const i of indices(notes)) groups[i]?.classList.add('tcpflow-error');
 }
 
 function fail(el: HTMLElement, key: string, message: string): void {

@@ -102,10 +102,11 @@ export class Renderer {
     const models: SliceModel[] = d.slices.map((s, i) => ({
       text: sliceMermaidText(d, i, fixers),
       arrowLines: s.arrowLines,
+      marks: { arrows: new Set(s.errorArrows), notes: new Set(s.errorNotes) },
       rows: s.rows,
       shape: { first: i === 0, last: i === last, fixers: rows },
     }));
-    this.unchanged = this.d.view.setSlices(models, kind, u.msg.errorLines);
+    this.unchanged = this.d.view.setSlices(models, kind);
     this.current = { pending: u, kind };
     this.reported = false;
     this.renders = 0;

@@ -7,7 +7,7 @@
 // row's text and box begin BOX_MARGIN down), and the last row's arrow and the participants' box
 // borders stay whole on their own side of the seam.
 import { BOX_MARGIN } from './engine';
-import { countNotes, findArrows, naturalBox, type DrawnArrow } from './svgDom';
+import { findArrows, naturalBox, noteGroups, type DrawnArrow } from './svgDom';
 
 export interface SliceShape {
   first: boolean;
@@ -35,7 +35,8 @@ export interface SliceDrawing {
   /** The drawing's rows only (without title and participants), for estimating undrawn slices. */
   rowsHeight: number;
   arrows: DrawnArrow[];
-  notes: number;
+  /** The slice's own notes (the width-fixing ones removed), in the order of its text. */
+  noteGroups: SVGGElement[];
   /** The zoom its <svg> elements are sized for (set by the page). */
   zoom?: number;
 }
@@ -52,7 +53,7 @@ export function cutSlice(svg: SVGSVGElement, shape: SliceShape): SliceDrawing {
     const band = { top: box.y, height: box.height };
     return finish(svg, undefined, box, [band], arrows, band.height);
   }
-  const notes = [...svg.querySelectorAll('g[data-et="note"]')];
+  const notes = noteGroups(svg);
   const fixerNotes = notes.slice(notes.length - shape.fixers.notes);
   const fixerArrows = arrows.splice(arrows.length - shape.fixers.arrows);
   const rowsTop = Math.max(...[...svg.querySelectorAll('rect.actor-top')].map((r) => attr(r, 'y') + attr(r, 'height')));
@@ -100,5 +101,5 @@ function finish(
   });
   footer?.classList.add('tf-footer');
   const height = bands.reduce((h, b) => h + b.height, 0);
-  return { svg, footer, x: box.x, width: box.width, bands, height, rowsHeight, arrows, notes: countNotes(svg) };
+  return { svg, footer, x: box.x, width: box.width, bands, height, rowsHeight, arrows, noteGroups: noteGroups(svg) };
 }

@@ -6,12 +6,27 @@
 import type { SliceDrawing, SliceShape } from './sliceSvg';
 import { hitTarget } from './svgDom';
 
-/** What the diagram shows in one slice: the text Mermaid draws, and its arrows' source lines. */
+/** What the diagram shows in one slice: the text Mermaid draws, its arrows' source lines, its error marks. */
 export interface SliceModel {
   text: string;
   arrowLines: number[];
+  /** Its arrows and notes marked `⚠`, by index among its own. */
+  marks: SliceMarks;
   rows: number;
   shape: SliceShape;
+}
+
+export interface SliceMarks {
+  arrows: ReadonlySet<number>;
+  notes: ReadonlySet<number>;
+}
+
+/** What the arrows show: the cursor's line, the step's arrow (global index), how an arrow is named. */
+export interface ArrowFocus {
+  line: number | null;
+  step: number | null;
+  /** An arrow's accessible name, from its source line and its text. */
+  name: (line: number, text: string) => string;
 }
 
 export type SlotState = 'empty' | 'stale' | 'drawn' | 'failed';
@@ -21,8 +36,9 @@ export class Slot {
   /** The drawing shown (it may be of an older text: `drawnKey` then differs from `key`). */
   drawing: SliceDrawing | undefined;
   drawnKey: string | undefined;
-  /** The arrows' source lines of the text the drawing was made from. */
+  /** The arrows' source lines and error marks of the text the drawing was made from. */
   drawnLines: number[] = [];
+  drawnMarks: SliceMarks | undefined;
   failedKey: string | undefined;
   /** Height in SVG units: the drawing's, the last known one for this key, or an estimate. */
   height = 0;
@@ -54,11 +70,12 @@ export class Slot {
   }
 
   /** Shows `drawing` at `zoom` (SVG units → CSS px), its arrows numbered from `offset`. */
-  show(drawing: SliceDrawing, key: string, lines: number[]): void {
+  show(drawing: SliceDrawing, key: string, model: SliceModel): void {
     prepare(drawing);
     this.drawing = drawing;
     this.drawnKey = key;
-    this.drawnLines = lines;
+    this.drawnLines = model.arrowLines;
+    this.drawnMarks = model.marks;
     this.height = drawing.height;
     this.el.replaceChildren(...(drawing.footer ? [drawing.svg, drawing.footer] : [drawing.svg]));
     this.number();
@@ -95,18 +112,38 @@ export class Slot {
     if (w.state !== state) this.el.dataset.state = w.state = state;
   }
 
-  /** Marks the arrows whose line has an error; `active` ones get the highlight. */
-  mark(errors: Set<number>, active: number | null): SVGElement[] {
-    const hits: SVGElement[] = [];
+  /**
+   * Marks the arrows and notes with errors, the cursor's arrows (`tf-active`) and the step's arrow
+   * (`tf-step`), and names each arrow for screen readers (reachable by Tab, opened by Enter).
+   */
+  mark(focus: ArrowFocus): void {
+    const marks = this.drawnMarks;
     this.drawing?.arrows.forEach((a, i) => {
       const line = this.drawnLines[i];
+      const step = this.offset + i === focus.step;
       for (const el of [a.arrow, ...a.texts]) {
-        el.classList.toggle('tf-error', errors.has(line));
-        el.classList.toggle('tf-active', line === active);
+        el.classList.toggle('tf-error', marks?.arrows.has(i) ?? false);
+        el.classList.toggle('tf-active', line === focus.line);
+        el.classList.toggle('tf-step', step);
       }
-      if (line === active) hits.push(a.texts[0] ?? a.arrow);
+      const target = a.texts[0] ?? a.arrow;
+      if (line !== undefined && target.dataset.tfLine !== String(line)) {
+        // Written once per drawing and line (each attribute write costs a style recalculation).
+        target.dataset.tfLine = String(line);
+        target.setAttribute('tabindex', '0');
+        target.setAttribute('role', 'button');
+        target.setAttribute('aria-label', focus.name(line, a.texts.map((t) => t.textContent ?? '').join(' ')));
+      }
+      if (step) target.setAttribute('aria-current', 'step');
+      else target.removeAttribute('aria-current');
     });
-    return hits;
+    this.drawing?.noteGroups.forEach((g, i) => g.classList.toggle('tf-error', marks?.notes.has(i) ?? false));
+  }
+
+  /** The slot's arrow `local` (its line, then its text), if drawn for its current text. */
+  arrowAt(local: number): SVGElement[] | undefined {
+    const a = this.fresh ? this.drawing?.arrows[local] : undefined;
+    return a && [a.arrow, ...a.texts];
   }
 
   /** Sizes the slot and its drawing for `zoom`. */

@@ -67,8 +67,9 @@ export function findArrows(svg: SVGSVGElement): DrawnArrow[] {
   return out;
 }
 
-export function countNotes(svg: SVGSVGElement): number {
-  return svg.querySelectorAll('[data-et="note"]').length;
+/** The notes' groups (box and text), in the order of the Mermaid text's `Note` lines. */
+export function noteGroups(svg: SVGSVGElement): SVGGElement[] {
+  return [...svg.querySelectorAll<SVGGElement>('g[data-et="note"]')];
 }
 
 /** A wide transparent copy of an arrow's line, so a click need not hit a 2-pixel stroke. */

@@ -4,7 +4,8 @@ import { analyze } from '../core/analyze';
 import type { Diagnostic, Severity } from '../core/diagnostics';
 import { formatCausedBy, localize, ui, type Lang } from '../core/i18n';
 import { renderMarkdown } from '../core/render/markdown';
-import { errorLinesOf, renderMermaid } from '../core/render/mermaid';
+import { errorMarksOf } from '../core/render/errorMarks';
+import { renderMermaid } from '../core/render/mermaid';
 import type { Options } from './args';
 import { importCapture } from './importCommand';
 import { diagnosticsOf } from './markdownCheck';
@@ -111,7 +112,7 @@ function render(o: Options, io: Io): number {
   const text =
     o.format === 'markdown'
       ? renderMarkdown(a, { title: input.baseName, lang: o.lang })
-      : renderMermaid(a, { lang: o.lang, errorLines: errorLinesOf(a) });
+      : renderMermaid(a, { lang: o.lang, marks: errorMarksOf(a) });
   writeOutput(text, o.out, o.force, io);
   return 0;
 }

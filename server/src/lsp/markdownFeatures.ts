@@ -20,7 +20,7 @@ import type { ServerSettings } from './document';
 import { codeActions } from './features/codeActions';
 import { completion } from './features/completion';
 import { hover } from './features/hover';
-import { inlayHints } from './features/inlayHints';
+import { columns, inlayHints } from './features/inlayHints';
 import { definition, documentHighlights, references } from './features/navigation';
 import type { BlockDocument, MarkdownDocument } from './markdown';
 
@@ -50,7 +50,7 @@ function workspaceEdit(block: FencedBlock, w: WorkspaceEdit): WorkspaceEdit {
 
 export function markdownHover(md: MarkdownDocument, position: Position): Hover | null {
   const at = locate(md, position);
-  const h = at && hover(at.b.doc, at.pos);
+  const h = at && hover(at.b.doc, at.pos, at.b.block.firstLine);
   if (!at || !h) return null;
   return h.range ? { ...h, range: toNoteRange(at.b.block, h.range) } : h;
 }
@@ -72,7 +72,9 @@ export function markdownInlayHints(md: MarkdownDocument, range: Range, settings:
   return md.blocks.flatMap(({ block, doc }) => {
     const local = toBlockRange(block, range);
     if (!local) return [];
-    return inlayHints(doc, local, settings).map((h) => ({
+    // A line of the note is its block line and the indentation the block removed from it.
+    const note = { columns: (line: number) => block.removed[line] + columns(block.lines[line] ?? '') };
+    return inlayHints(doc, local, settings, note).map((h) => ({
       ...h,
       position: toNotePosition(block, h.position),
       ...(h.textEdits && { textEdits: h.textEdits.map((e) => edit(block, e)) }),

@@ -18,6 +18,9 @@ import { SEMANTIC_LEGEND } from './features/semanticTokens';
 
 const TCPFLOW_ONLY = [{ language: 'tcpflow' }];
 
+/** Semantic tokens of the whole document, as a delta from the last answer, or of a range (tokenState.ts). */
+const SEMANTIC_TOKENS = { legend: SEMANTIC_LEGEND, full: { delta: true }, range: true };
+
 type TcpflowOnly = Pick<ServerCapabilities, 'documentSymbolProvider' | 'foldingRangeProvider' | 'semanticTokensProvider' | 'documentFormattingProvider' | 'renameProvider'>;
 
 /** True when the client registers every one of these features dynamically. */
@@ -37,7 +40,7 @@ export function tcpflowOnlyStatic(): TcpflowOnly {
   return {
     documentSymbolProvider: true,
     foldingRangeProvider: true,
-    semanticTokensProvider: { legend: SEMANTIC_LEGEND, full: true },
+    semanticTokensProvider: SEMANTIC_TOKENS,
     documentFormattingProvider: true,
     renameProvider: { prepareProvider: true },
   };
@@ -48,7 +51,7 @@ export function registerTcpflowOnly(connection: Connection): void {
   const bulk = BulkRegistration.create();
   bulk.add(DocumentSymbolRequest.type, { documentSelector: TCPFLOW_ONLY });
   bulk.add(FoldingRangeRequest.type, { documentSelector: TCPFLOW_ONLY });
-  bulk.add(SemanticTokensRegistrationType.type, { documentSelector: TCPFLOW_ONLY, legend: SEMANTIC_LEGEND, full: true });
+  bulk.add(SemanticTokensRegistrationType.type, { documentSelector: TCPFLOW_ONLY, ...SEMANTIC_TOKENS });
   bulk.add(DocumentFormattingRequest.type, { documentSelector: TCPFLOW_ONLY });
   bulk.add(RenameRequest.type, { documentSelector: TCPFLOW_ONLY, prepareProvider: true });
   void connection.client.register(bulk);

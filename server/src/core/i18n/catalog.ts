@@ -55,6 +55,7 @@ export interface Docs {
   keywords: Record<Keyword, string>;
   snippets: Record<FlowSnippet, string>;
   initial: Record<'declared' | 'activeOpen' | 'passiveOpen' | 'midConnection', (state: TcpState) => string>;
+  story: Story;
   words: {
     role: string;
     inferred: string;
@@ -74,6 +75,25 @@ export interface Docs {
     stateAfter: string;
     waitAmount: Record<WaitAmount, string>;
   };
+}
+
+/** A step that moved a participant from one state to another, by the event that did it; `*` is any state. */
+export type TransitionKey = `${'send' | 'deliver' | 'wait'}:${TcpState | '*'}>${TcpState}`;
+
+/** The hover on a state: how the participant came to the state the checker computed (RFC 9293 §3.10). */
+export interface Story {
+  heading: (name: string) => string;
+  howGotHere: (name: string) => string;
+  sent: (line: number, what: string) => string;
+  received: (line: number, what: string) => string;
+  waited: (line: number, amount: string) => string;
+  /** The state the note wrote, when the participant was in it before this event (until `line`). */
+  wroteEarlier: (written: TcpState, name: string, line: number) => string;
+  /** …when it only gets there later, on `line`. */
+  wroteLater: (written: TcpState, name: string, line: number) => string;
+  wroteNever: (written: TcpState, name: string) => string;
+  /** The RFC 9293 rule behind each transition. */
+  transitions: Partial<Record<TransitionKey, string>>;
 }
 
 /** Diagnostic counts, as the command line sums them up. */
@@ -96,6 +116,10 @@ export interface Ui {
     phases: Record<'establishment' | 'data' | 'termination', string>;
     title: string;
     inFlightTogether: string;
+    /** In place of the diagnostics one publish leaves out (the language server sends the first `shown`). */
+    moreProblems: (hidden: number, shown: number) => string;
+    /** The outline's last entry in a phase whose messages it does not list all of. */
+    moreMessages: (hidden: number, shown: number) => string;
   };
   cli: {
     /** `check`'s last line. */

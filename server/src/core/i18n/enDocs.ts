@@ -1,6 +1,7 @@
 // English prose for hovers, inlay hints and completion (catalog.ts `Docs`). State descriptions follow
 // RFC 9293 §3.3.2; what a state may send and how it is left follow SPEC §4.
 import type { Docs } from './catalog';
+import { enStory } from './enStory';
 
 export const enDocs: Docs = {
   flags: {
@@ -135,6 +136,7 @@ export const enDocs: Docs = {
     passiveOpen: () => 'starts LISTEN: its first event is receiving a SYN (passive open, RFC 9293 §3.5)',
     midConnection: () => 'starts ESTABLISHED: the notes begin in the middle of its connection',
   },
+  story: enStory,
   words: {
     role: 'Role',
     inferred: 'inferred',

@@ -13,6 +13,9 @@ export const enUi: Ui = {
     phases: { establishment: 'Connection establishment', data: 'Data transfer', termination: 'Connection termination' },
     title: 'title',
     inFlightTogether: 'in flight together',
+    moreProblems: (hidden, shown) =>
+      `${plural(hidden, 'more problem')} in this file ${hidden === 1 ? 'is' : 'are'} not shown (the editor shows the first ${shown}): mend those above, or run 'tcpflow-cli check' to list them all.`,
+    moreMessages: (hidden, shown) => `… ${plural(hidden, 'more message')} (the outline lists the first ${shown})`,
   },
   cli: {
     summary: (c) => `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')} in ${plural(c.files, 'file')}`,

@@ -6,7 +6,7 @@ import { en } from './en';
 import { ko } from './ko';
 import type { Catalog, Docs, Ui } from './catalog';
 
-export type { Catalog, Docs, Doc, FlowSnippet, Keyword, Ui } from './catalog';
+export type { Catalog, Docs, Doc, FlowSnippet, Keyword, Story, TransitionKey, Ui } from './catalog';
 
 export type Lang = 'en' | 'ko';
 export const LANGS: readonly Lang[] = ['en', 'ko'];
@@ -16,6 +16,14 @@ const catalogs: Record<Lang, Catalog> = { en, ko };
 /** `ko`, `ko-KR` → `ko`; anything else → `en`. */
 export function toLang(locale: string | undefined): Lang {
   return locale?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+}
+
+/** The setting `tcpflow.language`: a language, or `auto` for the editor's display language. */
+export type LanguageSetting = 'auto' | Lang;
+
+/** The learner's language: the one `tcpflow.language` names, else (`auto`, unset, unknown) the display language's. */
+export function learnerLang(setting: unknown, displayLocale: string | undefined): Lang {
+  return setting === 'en' || setting === 'ko' ? setting : toLang(displayLocale);
 }
 
 export function formatMessage(d: Diagnostic, lang: Lang = 'en'): string {

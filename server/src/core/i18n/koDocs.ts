@@ -1,21 +1,22 @@
 // 호버, 인레이 힌트, 자동 완성에 쓰는 한국어 설명(catalog.ts의 `Docs`). 상태 설명은 RFC 9293 §3.3.2를,
 // 상태마다 보낼 수 있는 것과 다음 상태는 SPEC §4를 따른다.
 import type { Docs } from './catalog';
+import { koStory } from './koStory';
 
 export const koDocs: Docs = {
   flags: {
     SYN: {
       summary: '순서 번호 동기화: 연결을 엽니다',
       body:
-        'CLOSED(능동 열기)나 LISTEN에서 보내며, 보낸 쪽은 SYN_SENT가 됩니다. 받은 쪽은 SYN_RECEIVED에서 SYN,ACK로 응답합니다. ' +
+        'CLOSED(능동 열기)나 LISTEN에서 보내며, 보낸 쪽은 SYN_SENT가 됩니다. 받은 쪽은 SYN_RECEIVED에서 SYN,ACK으로 응답합니다. ' +
         'SYN은 순서 번호 하나를 소비하고 그 seq가 ISS이므로, 상대는 seq+1을 확인응답합니다. FIN이나 RST와 함께 쓰지 않습니다. ' +
         'RFC 9293 §3.5(소비하는 순서 번호는 §3.4).',
     },
     ACK: {
       summary: '확인응답 번호 필드가 유효함',
       body:
-        'ack는 보내는 쪽이 다음에 기대하는 순서 번호(RCV.NXT)입니다. 첫 SYN 이후의 모든 세그먼트는 ACK를 답니다. ' +
-        '단, ACK가 있던 세그먼트에 답하는 RST는 예외입니다. 순수 ACK는 순서 번호를 소비하지 않으며 동기화된 모든 상태' +
+        'ack은 보내는 쪽이 다음에 기대하는 순서 번호(RCV.NXT)입니다. 첫 SYN 이후의 모든 세그먼트는 ACK을 답니다. ' +
+        '단, ACK이 있던 세그먼트에 답하는 RST는 예외입니다. 순수 ACK은 순서 번호를 소비하지 않으며 동기화된 모든 상태' +
         '(ESTABLISHED부터 TIME_WAIT까지)에서 보낼 수 있습니다. RFC 9293 §3.4, §3.10.7.4.',
     },
     FIN: {
@@ -29,7 +30,7 @@ export const koDocs: Docs = {
       summary: '리셋: 연결을 중단합니다',
       body:
         '어느 상태에서든 보낼 수 있습니다. 연결이 있는 끝점은 seq = SND.NXT로 리셋하고(§3.10.5), CLOSED·LISTEN·SYN_SENT 끝점은 ' +
-        '받은 세그먼트의 ack를 seq로 쓰거나, ACK가 없던 세그먼트에는 seq=0과 ACK로 답합니다(§3.5.2). 동기화된 수신자는 ' +
+        '받은 세그먼트의 ack을 seq로 쓰거나, ACK이 없던 세그먼트에는 seq=0과 ACK으로 답합니다(§3.5.2). 동기화된 수신자는 ' +
         'seq가 정확히 RCV.NXT일 때만 받아들여(RFC 5961) CLOSED가 되고, LISTEN은 무시합니다. RFC 9293 §3.5.2, §3.5.3.',
     },
     PSH: {
@@ -56,11 +57,11 @@ export const koDocs: Docs = {
     LISTEN: { waits: '임의의 원격 TCP 피어와 포트로부터 연결 요청을 기다리는 상태입니다.', next: 'SYN을 받으면 → SYN_RECEIVED(수동 열기), SYN을 보내면 → SYN_SENT.' },
     SYN_SENT: {
       waits: '연결 요청을 보낸 뒤, 짝이 맞는 연결 요청을 기다리는 상태입니다.',
-      next: '자신의 SYN을 확인응답하는 SYN,ACK를 받으면 → ESTABLISHED, SYN만 받으면 → SYN_RECEIVED(동시 열기), 받아들일 수 있는 RST → CLOSED.',
+      next: '자신의 SYN을 확인응답하는 SYN,ACK을 받으면 → ESTABLISHED, SYN만 받으면 → SYN_RECEIVED(동시 열기), 받아들일 수 있는 RST → CLOSED.',
     },
     SYN_RECEIVED: {
       waits: '연결 요청을 받고 또 보낸 뒤, 연결 요청에 대한 확인응답을 기다리는 상태입니다.',
-      next: '자신의 SYN에 대한 ACK를 받으면 → ESTABLISHED, FIN을 보내면 → FIN_WAIT_1, RST를 받으면 → LISTEN(수동 열기였을 때) 또는 CLOSED.',
+      next: '자신의 SYN에 대한 ACK을 받으면 → ESTABLISHED, FIN을 보내면 → FIN_WAIT_1, RST를 받으면 → LISTEN(수동 열기였을 때) 또는 CLOSED.',
     },
     ESTABLISHED: {
       waits: '열린 연결입니다. 받은 데이터를 사용자에게 전달할 수 있으며, 데이터 전송 단계의 평상시 상태입니다.',
@@ -68,14 +69,14 @@ export const koDocs: Docs = {
     },
     FIN_WAIT_1: {
       waits: '원격 TCP 피어의 연결 종료 요청, 또는 앞서 보낸 연결 종료 요청에 대한 확인응답을 기다리는 상태입니다.',
-      next: '자신의 FIN에 대한 ACK를 받으면 → FIN_WAIT_2, 그 ACK 없이 FIN을 받으면 → CLOSING, 그 ACK와 함께 FIN을 받으면 → TIME_WAIT.',
+      next: '자신의 FIN에 대한 ACK을 받으면 → FIN_WAIT_2, 그 ACK 없이 FIN을 받으면 → CLOSING, 그 ACK과 함께 FIN을 받으면 → TIME_WAIT.',
     },
     FIN_WAIT_2: { waits: '원격 TCP 피어의 연결 종료 요청을 기다리는 상태입니다.', next: '상대의 FIN을 받으면 → TIME_WAIT.' },
     CLOSE_WAIT: { waits: '로컬 사용자(애플리케이션)의 연결 종료 요청을 기다리는 상태입니다.', next: '자신의 FIN을 보내면 → LAST_ACK.' },
-    CLOSING: { waits: '원격 TCP 피어로부터 연결 종료 요청에 대한 확인응답을 기다리는 상태입니다.', next: '자신의 FIN에 대한 ACK를 받으면 → TIME_WAIT.' },
+    CLOSING: { waits: '원격 TCP 피어로부터 연결 종료 요청에 대한 확인응답을 기다리는 상태입니다.', next: '자신의 FIN에 대한 ACK을 받으면 → TIME_WAIT.' },
     LAST_ACK: {
       waits: '앞서 원격 TCP 피어에 보낸 연결 종료 요청(상대의 종료 요청에 대한 확인응답을 이미 담은 것)에 대한 확인응답을 기다리는 상태입니다.',
-      next: '자신의 FIN에 대한 ACK를 받으면 → CLOSED.',
+      next: '자신의 FIN에 대한 ACK을 받으면 → CLOSED.',
     },
     TIME_WAIT: {
       waits: '원격 TCP 피어가 자신의 연결 종료 요청에 대한 확인응답을 받았다고 확신하고, 이전 연결의 지연된 세그먼트가 새 연결에 영향을 주지 않도록 충분한 시간이 지나기를 기다리는 상태입니다.',
@@ -107,7 +108,7 @@ export const koDocs: Docs = {
     keepalive: '킵얼라이브 탐침 — 유휴 대기 뒤에 seq = SND.NXT−1로 보냅니다(RFC 9293 §3.8.4)',
     duplicate: '중복 — 받는 쪽이 이미 가진 세그먼트라서 다시 확인응답합니다',
     outOfOrder: '순서가 어긋남 — RCV.NXT보다 앞선 세그먼트라서 빈틈이 채워질 때까지 보관합니다',
-    rejected: '받아들여지지 않음 — 받는 쪽이 버리거나 RST 또는 챌린지 ACK로 응답합니다',
+    rejected: '받아들여지지 않음 — 받는 쪽이 버리거나 RST 또는 챌린지 ACK으로 응답합니다',
     lost: '네트워크에서 손실됨 — 도착하지 않습니다',
   },
   keywords: {
@@ -134,6 +135,7 @@ export const koDocs: Docs = {
     passiveOpen: () => '첫 사건이 SYN 수신이므로 LISTEN에서 시작합니다(수동 열기, RFC 9293 §3.5)',
     midConnection: () => '노트가 연결 도중에서 시작하므로 ESTABLISHED에서 시작합니다',
   },
+  story: koStory,
   words: {
     role: '역할',
     inferred: '추론',

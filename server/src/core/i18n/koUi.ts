@@ -1,16 +1,20 @@
 // 편집기, 명령줄, 미리 보기의 한국어 문구(catalog.ts의 `Ui`).
 import { DOCUMENT_BUDGET } from '../limits';
 import type { Ui } from './catalog';
+import { josa } from './particles';
 
 export const koUi: Ui = {
   editor: {
     fixAll: '이 파일의 TCP Flow 문제 모두 고치기',
-    renameInvalid: (n) => `"${n}"은(는) 참여자 이름이 될 수 없습니다: 글자로 시작하고 글자, 숫자, _만 쓸 수 있습니다.`,
-    renameReserved: (n) => `"${n}"은(는) 언어의 키워드라 참여자 이름으로 쓸 수 없습니다.`,
-    renameTaken: (n) => `"${n}"은(는) 이미 있는 참여자입니다: 이름을 바꾸면 두 참여자가 하나로 합쳐집니다.`,
+    renameInvalid: (n) => `${josa(`"${n}"`, '은/는')} 참여자 이름이 될 수 없습니다: 글자로 시작하고 글자, 숫자, _만 쓸 수 있습니다.`,
+    renameReserved: (n) => `${josa(`"${n}"`, '은/는')} 언어의 키워드라 참여자 이름으로 쓸 수 없습니다.`,
+    renameTaken: (n) => `${josa(`"${n}"`, '은/는')} 이미 있는 참여자입니다: 이름을 바꾸면 두 참여자가 하나로 합쳐집니다.`,
     phases: { establishment: '연결 설정', data: '데이터 전송', termination: '연결 해제' },
     title: '제목',
     inFlightTogether: '동시에 전송',
+    moreProblems: (hidden, shown) =>
+      `이 파일의 문제 ${hidden}개는 표시하지 않았습니다(편집기에는 처음 ${shown}개만 표시): 위의 문제를 고치거나 'tcpflow-cli check'로 전체 목록을 보세요.`,
+    moreMessages: (hidden, shown) => `… 메시지 ${hidden}개 더 (개요에는 처음 ${shown}개만 표시)`,
   },
   cli: {
     summary: (c) => `오류 ${c.errors}개, 경고 ${c.warnings}개, 정보 ${c.infos}개 (파일 ${c.files}개)`,

@@ -18,7 +18,8 @@
 // says so (SyncOptions.replaceHandEdited); the plan lists it either way.
 import { analyze } from '../analyze';
 import { toLang, type Lang } from '../i18n';
-import { errorLinesOf, renderMermaid } from '../render/mermaid';
+import { errorMarksOf } from '../render/errorMarks';
+import { renderMermaid } from '../render/mermaid';
 import { isTcpflowInfo, scanNote, type FencedBlock, type NoteLine, type NoteScan } from './blocks';
 import { fingerprint } from './fingerprint';
 
@@ -75,7 +76,7 @@ export function beginMarker(lang: Lang, mermaidLines?: readonly string[]): strin
 /** The `mermaid` fenced block (its lines, no line ends) for a ```tcpflow block's text. */
 export function mermaidFor(blockText: string, lang: Lang): string[] {
   const a = analyze(blockText);
-  const text = renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd();
+  const text = renderMermaid(a, { lang, marks: errorMarksOf(a) }).trimEnd();
   return ['```mermaid', ...text.split('\n').map((l) => l.trimEnd()), '```'];
 }
 

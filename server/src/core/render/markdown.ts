@@ -1,9 +1,12 @@
 // The Markdown document of an analysed flow (SPEC §6): a heading, the Mermaid block (GitHub,
-// GitLab and VS Code render it), a table with one row per segment, and the diagnostics.
+// GitLab and VS Code render it), a table with one row per segment, and the diagnostics. The
+// table's rows carry the segment's source line (the line numbers the diagnostics cite), and mark
+// errors as the diagram does (`⚠ ack=100 ✗ 101`).
 import type { Analysis, MessageInfo } from '../tcp/analysis';
 import { localize, words, type Lang } from '../i18n';
+import { errorMarksOf, type ErrorMarks } from './errorMarks';
 import { escapeMarkdownCell as md } from './escape';
-import { errorLinesOf, renderMermaid } from './mermaid';
+import { renderMermaid } from './mermaid';
 import { segmentText } from './segmentText';
 
 export interface MarkdownOptions {
@@ -17,9 +20,10 @@ const DEFAULT_TITLE = 'TCP flow';
 export function renderMarkdown(a: Analysis, opts: MarkdownOptions = {}): string {
   const lang = opts.lang ?? 'en';
   const out: string[] = [`# ${heading(a, opts.title)}`, ''];
-  out.push('```mermaid', renderMermaid(a, { lang, errorLines: errorLinesOf(a) }).trimEnd(), '```');
+  const marks = errorMarksOf(a);
+  out.push('```mermaid', renderMermaid(a, { lang, marks }).trimEnd(), '```');
   // concat, not push(...rows): a spread of 100,000 rows overflows the stack.
-  const parts = a.messages.length ? out.concat('', table(a, lang)) : out;
+  const parts = a.messages.length ? out.concat('', table(a, lang, marks)) : out;
   const all = a.diagnostics.length ? parts.concat('', `## ${md(words(lang).diagnostics)}`, '', diagnostics(a, lang)) : parts;
   return all.join('\n') + '\n';
 }
@@ -29,14 +33,14 @@ function heading(a: Analysis, fallback: string | undefined): string {
   return (title && md(title.text.text)) || (fallback && md(fallback)) || DEFAULT_TITLE;
 }
 
-function table(a: Analysis, lang: Lang): string[] {
+function table(a: Analysis, lang: Lang, marks: ErrorMarks): string[] {
   const w = words(lang);
   const names = a.participants.map((p) => p.name);
-  const head = [w.step, w.senderReceiver, w.segment, ...names].map(md);
-  const rows = a.messages.map((m, i) => [
-    String(i + 1),
+  const head = [w.line, w.senderReceiver, w.segment, ...names].map(md);
+  const rows = a.messages.map((m) => [
+    String(m.stmt.line + 1),
     route(m, w.lost),
-    segmentText(m, { lang, escape: md }),
+    segmentText(m, { lang, escape: md, mark: marks.get(m.stmt.line)?.arrow }),
     ...names.map((n) => m.after[n] ?? ''),
   ]);
   return [head, head.map(() => '---'), ...rows].map((cells) => `| ${cells.join(' | ')} |`);

@@ -1,28 +1,28 @@
 // The Mermaid `sequenceDiagram` of an analysed flow (SPEC §6): one arrow per message, a note
 // beside every participant whose state changed, on the line where it changed; `par` blocks,
-// notes, waits and the title. All user text goes through escapeMermaidText; ids through safeId.
+// notes, waits, the title, and a summary for screen readers (`accTitle`, `accDescr`). All user
+// text goes through escapeMermaidText; ids through safeId. Errors are marked as errorMarks.ts
+// says: an arrow with `⚠` and what was written ✗ due, a wrong assertion as a `⚠` state note
+// before its line's arrow. Only syntax GitHub's Mermaid renders (no classes, no styles).
 // Written as parts (mermaidParts): the head, then one unit per statement with the lines it draws,
 // so the preview can draw the flow in slices (mermaidSlices.ts); renderMermaid joins them.
-import type { MessageStmt, NoteStmt, ParBlock, Statement, TcpState, WaitStmt } from '../syntax/ast';
+import type { MessageStmt, NoteStmt, ParBlock, StateStmt, Statement, TcpState, WaitStmt } from '../syntax/ast';
 import type { Analysis, StateChange, TraceStep } from '../tcp/analysis';
 import type { Lang } from '../i18n';
+import { NO_MARKS, type ErrorMarks, type StateMark } from './errorMarks';
 import { escapeMermaidText, safeId } from './escape';
-import { segmentText } from './segmentText';
+import { ERROR_MARK, segmentText, WRONG } from './segmentText';
+import { flowSummary } from './summary';
 
 export interface MermaidOptions {
   lang?: Lang;
-  /** 0-based source lines with an error: their arrows are marked `⚠`. */
-  errorLines?: Set<number>;
+  /** What the lines with errors mark (errorMarksOf); nothing is marked without. */
+  marks?: ErrorMarks;
 }
 
 const INDENT = '    ';
 /** Mermaid needs some text after `:`; a zero-width space stands in for an empty one. */
 const EMPTY_TEXT = '#8203;';
-
-/** The 0-based lines on which an error diagnostic starts. */
-export function errorLinesOf(a: Analysis): Set<number> {
-  return new Set(a.diagnostics.filter((d) => d.severity === 'error').map((d) => d.range.start.line));
-}
 
 /** A drawn line whose text can widen a column or the diagram: Mermaid lays these out by their text's width. */
 export interface WideLine {
@@ -42,11 +42,15 @@ export interface MermaidUnit {
   line: number;
   arrow: number;
   wide: number;
+  /** How many notes come before it, and where its marks begin in `errorArrows` and `errorNotes`. */
+  note: number;
+  errorArrow: number;
+  errorNote: number;
 }
 
 export interface MermaidParts {
-  /** `    title …\n`, or empty. */
-  title: string;
+  /** The title (`    title …\n`, if any) and the summary for screen readers (`accTitle`, `accDescr`). */
+  head: string;
   /** One `    participant …\n` line per participant, in column order. */
   participants: string;
   /** Mermaid's id of the first participant (empty when there is none). */
@@ -55,6 +59,11 @@ export interface MermaidParts {
   lines: string[];
   /** The source line of every arrow, in drawing order. */
   arrowLines: number[];
+  /** The arrows marked `⚠` and the notes marked `⚠` (wrong assertions), by index in drawing order. */
+  errorArrows: number[];
+  errorNotes: number[];
+  /** How many notes it draws. */
+  notes: number;
   /** The participants' first states, then one unit per statement, in document order. */
   units: MermaidUnit[];
   /** The lines whose text widens a column or the diagram (for slices: see mermaidSlices). */
@@ -64,9 +73,18 @@ export interface MermaidParts {
 export const MERMAID_HEADER = 'sequenceDiagram\n';
 
 export function renderMermaid(a: Analysis, opts: MermaidOptions = {}): string {
+  return mermaidText(new MermaidWriter(a, opts, false).render());
+}
+
+/** The whole text, with the arrows and notes marked as errors (by index in drawing order: the Markdown preview colours them). */
+export function markedMermaid(a: Analysis, opts: MermaidOptions = {}): { text: string; errorArrows: number[]; errorNotes: number[] } {
   const parts = new MermaidWriter(a, opts, false).render();
+  return { text: mermaidText(parts), errorArrows: parts.errorArrows, errorNotes: parts.errorNotes };
+}
+
+function mermaidText(parts: MermaidParts): string {
   const body = parts.lines.length ? `${parts.lines.join('\n')}\n` : '';
-  return MERMAID_HEADER + parts.title + parts.participants + body;
+  return MERMAID_HEADER + parts.head + parts.participants + body;
 }
 
 /** A unit written before, to copy as it is: unit `unit` of `from`, its arrows' lines moved by `shift`. */
@@ -109,6 +127,10 @@ class MermaidWriter {
   private readonly lines: string[] = [];
   private readonly arrowLines: number[] = [];
   private readonly wide: WideLine[] = [];
+  private readonly errorArrows: number[] = [];
+  private readonly errorNotes: number[] = [];
+  private notes = 0;
+  private readonly marks: ErrorMarks;
   private readonly ids = new Map<string, string>();
   private readonly column = new Map<string, number>();
   private readonly stepsOf: Map<Statement, TraceStep[]>;
@@ -126,48 +148,68 @@ class MermaidWriter {
       this.column.set(p.name, i);
     });
     this.stepsOf = how.steps ?? stepsByStatement(a);
+    this.marks = opts.marks ?? NO_MARKS;
   }
 
   render(): MermaidParts {
-    const title = this.a.doc.statements.find((s) => s.kind === 'title');
-    const titleText = title ? escapeMermaidText(title.text.text) : '';
     let participants = '';
     for (const p of this.a.participants) {
       const label = escapeMermaidText(p.label ?? '') || escapeMermaidText(p.name);
       participants += `${INDENT}participant ${this.ids.get(p.name)} as ${label}\n`;
     }
-    const units: MermaidUnit[] = [{ line: 0, arrow: 0, wide: 0 }];
+    const units: MermaidUnit[] = [this.unitStart()];
     for (const p of this.a.participants) this.stateNote(1, p.name, p.initial);
     for (const s of this.a.doc.statements) {
-      units.push({ first: s.range.start.line, last: lastLine(s), line: this.lines.length, arrow: this.arrowLines.length, wide: this.wide.length });
+      units.push({ first: s.range.start.line, last: lastLine(s), ...this.unitStart() });
       const copy = this.how.reuse?.(s, units.length - 1);
       if (copy) this.copy(copy);
       else this.statement(s);
     }
     const first = this.a.participants[0];
     return {
-      title: titleText ? `${INDENT}title ${titleText}\n` : '',
+      head: this.head(),
       participants,
       firstId: first ? this.ids.get(first.name)! : '',
       lines: this.lines,
       arrowLines: this.arrowLines,
+      errorArrows: this.errorArrows,
+      errorNotes: this.errorNotes,
+      notes: this.notes,
       units,
       wide: this.wide,
     };
   }
 
-  /** Takes a unit written before as it is (its arrows' source lines moved). */
+  /** The title, then what a screen reader says of the diagram (a line each: Mermaid's accTitle and accDescr run to the line's end). */
+  private head(): string {
+    const title = this.a.doc.statements.find((s) => s.kind === 'title');
+    const titleText = title ? escapeMermaidText(title.text.text) : '';
+    const summary = flowSummary(this.a, this.opts.lang, this.opts.marks !== undefined);
+    const acc = `${INDENT}accTitle: ${escapeMermaidText(summary.title) || EMPTY_TEXT}\n${INDENT}accDescr: ${escapeMermaidText(summary.description) || EMPTY_TEXT}\n`;
+    return (titleText ? `${INDENT}title ${titleText}\n` : '') + acc;
+  }
+
+  private unitStart(): Omit<MermaidUnit, 'first' | 'last'> {
+    return { line: this.lines.length, arrow: this.arrowLines.length, wide: this.wide.length, note: this.notes, errorArrow: this.errorArrows.length, errorNote: this.errorNotes.length };
+  }
+
+  /** Takes a unit written before as it is (its arrows' source lines moved, its marks renumbered). */
   private copy({ from, unit, shift }: UnitCopy): void {
     const [u, next] = [from.units[unit], from.units[unit + 1]];
-    const end = next ?? { line: from.lines.length, arrow: from.arrowLines.length, wide: from.wide.length };
+    const end = next ?? { line: from.lines.length, arrow: from.arrowLines.length, wide: from.wide.length, errorArrow: from.errorArrows.length, errorNote: from.errorNotes.length };
+    const [arrows, notes] = [this.arrowLines.length - u.arrow, this.notes - u.note];
     for (let i = u.line; i < end.line; i++) this.lines.push(from.lines[i]);
     for (let i = u.arrow; i < end.arrow; i++) this.arrowLines.push(from.arrowLines[i] + shift);
     for (let i = u.wide; i < end.wide; i++) this.wide.push(from.wide[i]);
+    for (let i = u.errorArrow; i < end.errorArrow; i++) this.errorArrows.push(from.errorArrows[i] + arrows);
+    for (let i = u.errorNote; i < end.errorNote; i++) this.errorNotes.push(from.errorNotes[i] + notes);
+    this.notes += (next ? next.note : from.notes) - u.note;
   }
 
   private statement(s: Statement): void {
     switch (s.kind) {
       case 'message':
+        this.assertions(1, s);
         this.arrow(1, s);
         for (const step of this.stepsOf.get(s) ?? []) this.changes(1, step.changes);
         return;
@@ -177,10 +219,20 @@ class MermaidWriter {
         return this.note(1, s);
       case 'wait':
         return this.wait(s);
+      case 'state':
+        // No event: drawn only when an assertion on it is wrong.
+        return this.assertions(1, s);
       default:
-        // title (the first is drawn above), participant (drawn above), state (no event).
+        // title (the first is drawn above), participant (drawn above).
         return;
     }
+  }
+
+  /** Each wrong assertion of the line, as a `⚠ written ✗ due` note beside its participant (before the line's arrow: the state it asserts is the one before the event). */
+  private assertions(depth: number, s: MessageStmt | StateStmt): void {
+    const states = this.marks.get(s.line)?.states;
+    if (!states) return;
+    for (const m of states) this.stateNote(depth, m.name, m);
   }
 
   /** Sends inside the block, each with the changes it made; deliveries after `end`, in order. */
@@ -193,6 +245,7 @@ class MermaidWriter {
           this.note(2, item);
           continue;
         }
+        this.assertions(2, item);
         this.arrow(2, item);
         this.changes(2, this.step(item, 'send')?.changes ?? []);
       }
@@ -207,17 +260,19 @@ class MermaidWriter {
     return this.stepsOf.get(msg)?.find((st) => (which === 'send' ? st.event === 'send' : st.event !== 'send'));
   }
 
+  /** The arrow as the checker read it (a root cause's line as meant: SPEC §8.6), marked as errorMarks says. */
   private arrow(depth: number, msg: MessageStmt): void {
-    const from = this.ids.get(msg.from.name);
-    const to = this.ids.get(msg.to.name);
     const info = this.step(msg, 'send')?.message;
+    const from = info && this.ids.get(info.from);
+    const to = info && this.ids.get(info.to);
     if (!from || !to || !info) return;
-    const mark = this.opts.errorLines?.has(msg.line) ? '⚠ ' : '';
-    const text = mark + segmentText(info, { lang: this.opts.lang, escape: escapeMermaidText });
+    const mark = this.marks.get(msg.line)?.arrow;
+    const text = segmentText(info, { lang: this.opts.lang, escape: escapeMermaidText, mark });
     this.line(depth, `${from}${info.lost ? '-x' : '->>'}${to}: ${text || EMPTY_TEXT}`);
+    if (mark) this.errorArrows.push(this.arrowLines.length);
     this.arrowLines.push(msg.line);
     if (!this.noteWide) return;
-    const [left, right] = this.column.get(msg.from.name)! <= this.column.get(msg.to.name)! ? [from, to] : [to, from];
+    const [left, right] = this.column.get(info.from)! <= this.column.get(info.to)! ? [from, to] : [to, from];
     this.wide.push({ kind: 'message', shape: `${left}->>${right}`, text: text || EMPTY_TEXT });
   }
 
@@ -247,17 +302,20 @@ class MermaidWriter {
     for (const c of changes) this.stateNote(depth, c.name, c.to);
   }
 
-  /** A state beside its participant: left of the first column, right of the last, over the others. */
-  private stateNote(depth: number, name: string, state: TcpState): void {
+  /** A state beside its participant: left of the first column, right of the last, over the others; a wrong assertion as `⚠ written ✗ due`. */
+  private stateNote(depth: number, name: string, state: TcpState | StateMark): void {
     const col = this.column.get(name);
     if (col === undefined) return;
     const last = this.a.participants.length - 1;
     const where = col === 0 ? 'left of' : col === last ? 'right of' : 'over';
-    this.noteLine(depth, `Note ${where} ${this.ids.get(name)}`, state);
+    if (typeof state === 'object') this.errorNotes.push(this.notes);
+    const text = typeof state === 'object' ? `${ERROR_MARK} ${state.written} ${WRONG} ${state.due}` : state;
+    this.noteLine(depth, `Note ${where} ${this.ids.get(name)}`, text);
   }
 
   private noteLine(depth: number, shape: string, text: string): void {
     this.line(depth, `${shape}: ${text}`);
+    this.notes++;
     if (this.noteWide) this.wide.push({ kind: 'note', shape, text });
   }
 
@@ -285,3 +343,4 @@ class MermaidWriter {
     this.lines.push(INDENT.repeat(depth) + text);
   }
 }
+

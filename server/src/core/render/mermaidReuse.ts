@@ -1,13 +1,14 @@
 // The preview's Mermaid parts after an edit, written again only where the drawing can have
-// changed. A statement's lines depend on its source text, its trace steps, whether its line has an
-// error, and the participants; so a statement matched to the one before it by its source text (the
+// changed. A statement's lines depend on its source text, its trace steps, its line's error marks,
+// and the participants; so a statement matched to the one before it by its source text (the
 // longest common prefix and suffix of the statements, as the slice plan matches them) whose steps
-// and error mark are the same draws the same lines, and they are copied (its arrows' source lines
+// and error marks are the same draws the same lines, and they are copied (its arrows' source lines
 // moved by the lines inserted above it). Typing in a label of a 10,000-segment flow writes one
 // statement; an edit that changes the numbers of everything after it writes everything after it.
 import type { Lang } from '../i18n';
 import type { MessageStmt, NoteStmt, Statement } from '../syntax/ast';
 import type { Analysis, MessageInfo, TraceStep } from '../tcp/analysis';
+import { NO_MARKS, sameMark, type ErrorMarks } from './errorMarks';
 import { mermaidParts, stepsByStatement, type MermaidOptions, type MermaidParts, type UnitCopy } from './mermaid';
 import { commonEnds, unitKeys } from './mermaidSlices';
 
@@ -15,7 +16,7 @@ import { commonEnds, unitKeys } from './mermaidSlices';
 export interface DrawnFlow {
   analysis: Analysis;
   lang: Lang | undefined;
-  errorLines: Set<number>;
+  marks: ErrorMarks;
   steps: Map<Statement, TraceStep[]>;
   /** Each unit's key (its statement's source text), as unitKeys gives them. */
   keys: string[];
@@ -25,19 +26,21 @@ export interface DrawnFlow {
 export function drawFlow(a: Analysis, opts: MermaidOptions, source: string, previous?: DrawnFlow): DrawnFlow {
   const steps = stepsByStatement(a);
   const keys = unitKeys(a.doc.statements, source);
-  const errorLines = opts.errorLines ?? new Set<number>();
-  const drawn = { analysis: a, lang: opts.lang, errorLines, steps, keys };
+  const marks = opts.marks ?? NO_MARKS;
+  const drawn = { analysis: a, lang: opts.lang, marks, steps, keys };
   const reuse = previous && sameParticipants(previous, drawn) ? copier(previous, drawn) : undefined;
   return { ...drawn, parts: mermaidParts(a, opts, { steps, reuse }) };
 }
 
+type Drawing = Omit<DrawnFlow, 'parts'>;
+
 /** Same participants, labels, initial states and language: nothing outside a statement changed its lines. */
-function sameParticipants(before: Omit<DrawnFlow, 'parts'>, after: Omit<DrawnFlow, 'parts'>): boolean {
+function sameParticipants(before: Drawing, after: Drawing): boolean {
   const [x, y] = [before.analysis.participants, after.analysis.participants];
   return before.lang === after.lang && x.length === y.length && x.every((p, i) => p.name === y[i].name && p.label === y[i].label);
 }
 
-function copier(before: DrawnFlow, after: Omit<DrawnFlow, 'parts'>): (s: Statement, unit: number) => UnitCopy | undefined {
+function copier(before: DrawnFlow, after: Drawing): (s: Statement, unit: number) => UnitCopy | undefined {
   const { prefix, suffix } = commonEnds(before.keys, after.keys);
   const moved = before.keys.length - after.keys.length;
   return (s, unit) => {
@@ -49,9 +52,10 @@ function copier(before: DrawnFlow, after: Omit<DrawnFlow, 'parts'>): (s: Stateme
 }
 
 /** Two statements of the same source text: whether their steps and error marks are alike too. */
-function drawsAlike(was: Statement, is: Statement, before: Omit<DrawnFlow, 'parts'>, after: Omit<DrawnFlow, 'parts'>): boolean {
+function drawsAlike(was: Statement, is: Statement, before: Drawing, after: Drawing): boolean {
   if (was.kind !== is.kind) return false;
   if (was.kind === 'message') return itemAlike(was, is as MessageStmt, before, after);
+  if (was.kind === 'state') return sameMark(before.marks.get(was.line), after.marks.get(is.line));
   if (was.kind !== 'par') return sameSteps(before.steps.get(was), after.steps.get(is));
   const other = (is as typeof was).branches;
   if (was.branches.length !== other.length) return false;
@@ -63,11 +67,11 @@ function drawsAlike(was: Statement, is: Statement, before: Omit<DrawnFlow, 'part
   return true;
 }
 
-/** A message (its steps, its error mark) or a note (its source text says all) drawn alike. */
-function itemAlike(x: MessageStmt | NoteStmt, y: MessageStmt | NoteStmt, before: Omit<DrawnFlow, 'parts'>, after: Omit<DrawnFlow, 'parts'>): boolean {
+/** A message (its steps, its error marks) or a note (its source text says all) drawn alike. */
+function itemAlike(x: MessageStmt | NoteStmt, y: MessageStmt | NoteStmt, before: Drawing, after: Drawing): boolean {
   if (x.kind !== y.kind) return false;
   if (x.kind === 'note') return true;
-  return before.errorLines.has(x.line) === after.errorLines.has(y.line) && sameSteps(before.steps.get(x), after.steps.get(y));
+  return sameMark(before.marks.get(x.line), after.marks.get(y.line)) && sameSteps(before.steps.get(x), after.steps.get(y));
 }
 
 function sameSteps(xs: TraceStep[] = [], ys: TraceStep[] = []): boolean {
@@ -87,6 +91,8 @@ function sameSteps(xs: TraceStep[] = [], ys: TraceStep[] = []): boolean {
 function sameMessage(x: MessageInfo | undefined, y: MessageInfo | undefined): boolean {
   if (!x || !y) return x === y;
   return (
+    x.from === y.from &&
+    x.to === y.to &&
     x.lost === y.lost &&
     x.len === y.len &&
     x.seq === y.seq &&

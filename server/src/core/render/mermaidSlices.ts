@@ -8,6 +8,8 @@
 // line grows one slice (split in two once it holds too much); the other slices keep their text and
 // their drawing.
 //
+// The head (title, accTitle, accDescr) is drawn above the first slice only.
+//
 // Laid under each other, slices line up only if Mermaid gives each the same columns and width.
 // Mermaid sizes a column gap by the widest message or note beside it; so every slice ends with the
 // same width-fixing lines (widthFixers): a line of each kind as wide as the widest of that kind in
@@ -41,6 +43,9 @@ export interface MermaidSlice {
   rows: number;
   /** The source line of each arrow in the slice, in drawing order. */
   arrowLines: number[];
+  /** Its arrows and notes marked `⚠`, by index among the slice's own arrows and notes (absent: none). */
+  errorArrows?: number[];
+  errorNotes?: number[];
 }
 
 /** The texts most likely to be the widest of one kind of line (decoded: as Mermaid shows them). */
@@ -51,7 +56,8 @@ export interface WidestTexts {
 }
 
 export interface MermaidSlices {
-  title: string;
+  /** Title and summary lines, drawn with the first slice. */
+  head: string;
   participants: string;
   firstId: string;
   slices: MermaidSlice[];
@@ -203,20 +209,24 @@ export type WidthCache = WeakMap<WideLine, { text: string; w: number }>;
 /** The parts cut as planned, with the widest candidates of each kind of line over the whole flow. */
 export function sliceMermaid(parts: MermaidParts, plan: SlicePlan, widths: WidthCache = new WeakMap()): MermaidSlices {
   const { units, lines, arrowLines } = parts;
-  const at = (u: number): MermaidUnit => units[u] ?? { line: lines.length, arrow: arrowLines.length, wide: parts.wide.length };
+  const end = { line: lines.length, arrow: arrowLines.length, wide: parts.wide.length, note: parts.notes, errorArrow: parts.errorArrows.length, errorNote: parts.errorNotes.length };
+  const at = (u: number): MermaidUnit => units[u] ?? end;
   const slices: MermaidSlice[] = [];
   let u = 0;
   for (const size of plan.sizes) {
     const [from, to] = [at(u), at(u + size)];
     const rows = to.line - from.line;
-    slices.push({
+    const slice: MermaidSlice = {
       body: rows ? `${lines.slice(from.line, to.line).join('\n')}\n` : '',
       rows,
       arrowLines: arrowLines.slice(from.arrow, to.arrow),
-    });
+    };
+    if (to.errorArrow > from.errorArrow) slice.errorArrows = parts.errorArrows.slice(from.errorArrow, to.errorArrow).map((i) => i - from.arrow);
+    if (to.errorNote > from.errorNote) slice.errorNotes = parts.errorNotes.slice(from.errorNote, to.errorNote).map((i) => i - from.note);
+    slices.push(slice);
     u += size;
   }
-  return { title: parts.title, participants: parts.participants, firstId: parts.firstId, slices, widest: widest(parts.wide, widths) };
+  return { head: parts.head, participants: parts.participants, firstId: parts.firstId, slices, widest: widest(parts.wide, widths) };
 }
 
 interface Ranked {
@@ -250,14 +260,14 @@ function widest(wide: WideLine[], widths: WidthCache): WidestTexts[] {
 
 /** renderMermaid's text, from the slices. */
 export function wholeMermaid(d: MermaidSlices): string {
-  let out = MERMAID_HEADER + d.title + d.participants;
+  let out = MERMAID_HEADER + d.head + d.participants;
   for (const s of d.slices) out += s.body;
   return out;
 }
 
-/** Slice `i` as Mermaid draws it: the title above the first only, the fixing lines (if any) at its end. */
+/** Slice `i` as Mermaid draws it: the head above the first only, the fixing lines (if any) at its end. */
 export function sliceMermaidText(d: MermaidSlices, i: number, fixers: string): string {
-  return MERMAID_HEADER + (i === 0 ? d.title : '') + d.participants + d.slices[i].body + fixers;
+  return MERMAID_HEADER + (i === 0 ? d.head : '') + d.participants + d.slices[i].body + fixers;
 }
 
 /**

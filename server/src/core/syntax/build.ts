@@ -12,7 +12,7 @@ import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } fr
 import { parseLineTokens } from './parser';
 import type { RawMessage, RawState } from './raw';
 import { buildSegment, type LineError } from './segment';
-import { LineSpan } from './span';
+import { LineSpan, type LinePosition } from './span';
 import { nearestState, parseStateName } from './states';
 import * as Tokens from './tokens';
 import type { LexedLine } from './scanner';
@@ -28,6 +28,8 @@ export type LineItem =
 export interface BuiltLine {
   item?: LineItem;
   diags: Diagnostic[];
+  /** Where the line stands: its ranges read their line from it (moving a line changes it, lineMemo.ts). */
+  at?: LinePosition;
 }
 
 const MAX_FOUND = 60;
@@ -122,6 +124,16 @@ function done(diags: Diagnostic[], stmt: SimpleStatement): BuiltLine {
 /** Builds one line. Never throws on any token sequence the lexer can produce. */
 export function buildLine(source: string, lexed: LexedLine): BuiltLine {
   const span = new LineSpan(source, lexed);
+  const built = buildIn(span, lexed);
+  built.at = span.at;
+  if (built.diags.length === 0) built.diags = NO_DIAGS;
+  return built;
+}
+
+/** The diagnostics of every line without any: one empty list (never added to), not one per line. */
+const NO_DIAGS = Object.freeze([]) as unknown as Diagnostic[];
+
+function buildIn(span: LineSpan, lexed: LexedLine): BuiltLine {
   const first = lexed.tokens[0];
   if (first.tokenType === T.LongLine) return { diags: [diag('TF110', span.tokens(first), { length: first.image.length, max: MAX_LINE_CHARS })] };
   const diags: Diagnostic[] = [];

@@ -6,7 +6,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement, TcpflowDocument } from './ast';
 import { buildLine, type BuiltLine } from './build';
 import { lexLines, type LexedLine } from './scanner';
-import { splitLines, type LineMemo, type MemoLine } from './lineMemo';
+import { COMMENT_ONLY, moveLine, splitLines, type LineMemo, type MemoLine } from './lineMemo';
 import { validate } from './validate';
 
 export interface ParseResult {
@@ -30,7 +30,7 @@ class Assembler {
   /** TF105 for a block never closed, found only at the end. */
   unterminated: Diagnostic | undefined;
 
-  add(line: LexedLine, built: BuiltLine): void {
+  add(line: number, built: BuiltLine): void {
     if (built.diags.length) this.diagnostics.push(...built.diags);
     const item = built.item;
     if (!item) return;
@@ -39,16 +39,16 @@ class Assembler {
     if (item.kind === 'par') {
       if (this.par) this.diagnostics.push(diag('TF105', kw, { kind: 'nested' }));
       else {
-        this.par = { kind: 'par', line: line.line, range: item.range, parRange: item.range, branches: [[]], misplaced: [], andLines: [] };
+        this.par = { kind: 'par', line, range: item.range, parRange: item.range, branches: [[]], misplaced: [], andLines: [] };
         this.statements.push(this.par);
       }
     } else if (!this.par) {
       this.diagnostics.push(diag('TF105', kw, { kind: item.kind === 'and' ? 'andOutside' : 'endOutside' }));
     } else if (item.kind === 'and') {
-      this.par.andLines.push(line.line);
+      this.par.andLines.push(line);
       this.par.branches.push([]);
     } else {
-      this.par.endLine = line.line;
+      this.par.endLine = line;
       this.par.range = { start: this.par.range.start, end: item.range.end };
       this.par = undefined;
     }
@@ -90,9 +90,6 @@ function mergeByLine(a: Diagnostic[], b: Diagnostic[]): Diagnostic[] {
   return out;
 }
 
-/** What a line holding only a comment builds to: nothing. */
-const COMMENT_ONLY: BuiltLine = { diags: [] };
-
 /**
  * Parses a document. With a `memo` (kept by an editor between versions), every line's tokens,
  * comment and own statement are kept in it, and lines unchanged since the memo's last parse are
@@ -111,10 +108,10 @@ export function parse(text: string, memo?: LineMemo): ParseResult {
     const kept: (MemoLine | undefined)[] = [];
     const onLine = (chunk: string, line: LexedLine): void => {
       const built = buildSafely(chunk, line);
-      asm.add(line, built);
-      if (memo) kept[line.line] = { text: '', source: chunk, lexed: line, built };
+      asm.add(line.line, built);
+      if (memo) kept[line.line] = { text: '', line: line.line, built };
     };
-    const onComment = memo && ((chunk: string, line: LexedLine) => void (kept[line.line] = { text: '', source: chunk, lexed: line, built: COMMENT_ONLY }));
+    const onComment = memo && ((_chunk: string, line: LexedLine) => void (kept[line.line] = { text: '', line: line.line, built: COMMENT_ONLY }));
     lineCount = lexLines(source, onLine, 0, onComment);
     if (memo) remember(memo, source, kept);
   } catch {
@@ -132,7 +129,10 @@ function remember(memo: LineMemo, source: string, kept: (MemoLine | undefined)[]
     const entry = kept[i];
     if (entry) entry.text = lines[i];
   }
+  kept.length = lines.length; // one place per line, blank ones at the end too
   memo.lines = kept;
+  memo.texts = lines;
+  memo.firstChange = 0;
 }
 
 /** One line on its own, lexed and built as parse() would (the formatter re-reads what it wrote). */
@@ -141,32 +141,70 @@ export function parseLine(text: string, line = 0): MemoLine | undefined {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    lexLines(
-      text,
-      (chunk, lexed) => (entry = { text, source: chunk, lexed, built: buildSafely(chunk, lexed) }),
-      line,
-      (chunk, lexed) => (entry = { text, source: chunk, lexed, built: COMMENT_ONLY }),
-    );
+    lexLines(text, (chunk, lexed) => (entry = { text, line, built: buildSafely(chunk, lexed) }), line, () => (entry = { text, line, built: COMMENT_ONLY }));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
   return entry;
 }
 
+/**
+ * The lines kept from the memo's last parse: those before the first changed line and after the
+ * last stay (the latter shifted if lines were inserted or deleted), and a line in between whose
+ * text some line there had is that line, moved. Only lines whose text is new are lexed and built.
+ */
 function parseReusing(source: string, memo: LineMemo): ParseResult {
-  const asm = new Assembler();
   const lines = splitLines(source);
-  const next: (MemoLine | undefined)[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const old = memo.lines[i];
-    const entry = old && old.text === lines[i] ? old : parseLine(lines[i], i);
-    if (!entry) continue;
-    next[i] = entry;
-    asm.add(entry.lexed, entry.built);
+  const old = memo.lines;
+  const was = memo.texts;
+  const shortest = Math.min(lines.length, was.length);
+  let head = 0;
+  while (head < shortest && lines[head] === was[head]) head++;
+  let tail = 0;
+  while (tail < shortest - head && lines[lines.length - 1 - tail] === was[was.length - 1 - tail]) tail++;
+  const next: (MemoLine | undefined)[] = old.slice(0, head);
+  next.length = lines.length;
+  // The changed stretch: its old lines, by text, for the new lines to take.
+  const spare = new Map<string, MemoLine[]>();
+  for (let i = head; i < was.length - tail; i++) {
+    const e = old[i];
+    if (!e) continue;
+    const same = spare.get(e.text);
+    if (same) same.push(e);
+    else spare.set(e.text, [e]);
+  }
+  const end = lines.length - tail;
+  for (let i = head; i < end; i++) {
+    const e = spare.get(lines[i])?.pop();
+    next[i] = e && place(e, i, memo) ? e : parseLine(ownCopy(lines[i]), i);
+  }
+  for (let k = 1; k <= tail; k++) {
+    const e = old[was.length - k];
+    const i = lines.length - k;
+    if (e) next[i] = place(e, i, memo) ? e : parseLine(e.text, i);
   }
   memo.lines = next;
+  memo.texts = lines;
+  memo.firstChange = head;
+  const asm = new Assembler();
+  for (const entry of next) if (entry) asm.add(entry.line, entry.built);
   return asm.finish(lines.length);
 }
+
+/** Puts an entry at line `line`; false when it would have to move and the memo does not own it. */
+function place(entry: MemoLine, line: number, memo: LineMemo): boolean {
+  if (entry.line === line) return true;
+  if (!memo.owner) return false;
+  moveLine(entry, line);
+  return true;
+}
+
+/**
+ * The line's text in a string of its own. A line split from the document is a slice of it, and
+ * V8 keeps the whole text alive as long as any slice of it is: a memo that kept one line of each
+ * version would keep every version.
+ */
+const ownCopy = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
 
 function buildSafely(chunk: string, line: LexedLine): BuiltLine {
   try {
@@ -176,6 +214,6 @@ function buildSafely(chunk: string, line: LexedLine): BuiltLine {
     const tok = line.tokens[0];
     const character = tok.startOffset - line.start;
     const range = { start: { line: line.line, character }, end: { line: line.line, character: character + tok.image.length } };
-    return { diags: [diag('TF100', range, { expected: 'statement', found: tok.image.slice(0, 60) })] };
+    return { diags: [diag('TF100', range, { expected: 'statement', found: tok.image.slice(0, 60) })], at: { line: line.line } };
   }
 }

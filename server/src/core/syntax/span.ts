@@ -14,25 +14,35 @@ export function adjacent(a: IToken, b: IToken): boolean {
 }
 
 /**
- * A range inside one line, as the syntax tree keeps it: three numbers, its `start` and `end`
- * made when read. A 10,000-line tree holds ~120,000 ranges and most are never read (the checker
- * reads one per diagnostic); two position objects for each made up a third of the parse
- * (measured: ~60 → ~48 ms). It serialises (`toJSON`) to the plain LSP shape, and diagnostics
- * and fixes take plain copies (`plainRange`), so nothing outside the tree sees the difference.
+ * Where a line of the tree stands now. A line's ranges and statement read their line number from
+ * it, so a line that moves (lines inserted or deleted above it) is moved by changing this one
+ * number, not by building the line again (lineMemo.ts).
+ */
+export interface LinePosition {
+  line: number;
+}
+
+/**
+ * A range inside one line, as the syntax tree keeps it: the line's position and two columns, its
+ * `start` and `end` made when read. A 10,000-line tree holds ~120,000 ranges and most are never
+ * read (the checker reads one per diagnostic); two position objects for each made up a third of
+ * the parse (measured: ~60 → ~48 ms). It serialises (`toJSON`) to the plain LSP shape, and
+ * diagnostics and fixes take plain copies (`plainRange`), so nothing outside the tree sees the
+ * difference.
  */
 export class LineRange implements Range {
   constructor(
-    private readonly line: number,
+    private readonly at: LinePosition,
     private readonly from: number,
     private readonly to: number,
   ) {}
 
   get start(): Pos {
-    return { line: this.line, character: this.from };
+    return { line: this.at.line, character: this.from };
   }
 
   get end(): Pos {
-    return { line: this.line, character: this.to };
+    return { line: this.at.line, character: this.to };
   }
 
   toJSON(): Range {
@@ -47,6 +57,8 @@ export function plainRange(r: Range): Range {
 
 export class LineSpan {
   readonly line: number;
+  /** The position every range of the line reads its line from. */
+  readonly at: LinePosition;
   private readonly start: number;
 
   constructor(
@@ -54,11 +66,12 @@ export class LineSpan {
     readonly lexed: LexedLine,
   ) {
     this.line = lexed.line;
+    this.at = { line: lexed.line };
     this.start = lexed.start;
   }
 
   range(from: number, to: number): Range {
-    return new LineRange(this.line, from - this.start, to - this.start);
+    return new LineRange(this.at, from - this.start, to - this.start);
   }
 
   /** From the start of `first` to the end of `last` (default: `first` alone). */

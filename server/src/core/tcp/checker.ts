@@ -11,7 +11,7 @@ import { createEndpoint, resetConnection, setState, type Endpoint } from './endp
 import { visitStatement, type FlowVisitor } from './events';
 import { collectParticipants } from './initialStates';
 import { deliver } from './receiver';
-import { explainErrors } from './rootCause';
+import { LOOKAHEAD, explainErrors } from './rootCause';
 import { has, orderedFlags, type Seg } from './segment';
 import { sendSegment } from './sender';
 import type { CheckContext } from './sendRules';
@@ -65,6 +65,8 @@ export class Checker implements FlowVisitor {
   };
   /** Who has exchanged segments with whom: only they can hold values counted from each other's unknowns. */
   private readonly peers = new Map<string, Set<string>>();
+  /** Each pair as it first met, in order: a resumed check forgets those met after its checkpoint. */
+  private readonly peerLog: [string, string][] = [];
 
   /** Segments sent and not yet arrived. They arrive in the order they were sent (SPEC §3.4). */
   private inFlight: Seg[] = [];
@@ -82,13 +84,21 @@ export class Checker implements FlowVisitor {
   settled = -1;
   /** How many more errors may be looked into (a note full of mistakes costs no more than a few). */
   explainBudget = 64;
+  /**
+   * The last statement whose text anything so far depended on: those checked, those a root-cause
+   * search looked ahead to (LOOKAHEAD past an error, whether or not the document is that long:
+   * its end decides too), all of them once a trial re-read everyone's start from the whole text.
+   * A later version of the document whose statements up to it are the same has the same state
+   * here (resumeFrom).
+   */
+  private horizon = -1;
 
   private readonly onStep?: CheckerOptions['onStep'];
   /** A trial run stops as soon as this says its outcome is known (rootCause.ts). */
   stopWhen?: (tally: Tally) => boolean;
 
   constructor(
-    readonly doc: TcpflowDocument,
+    public doc: TcpflowDocument,
     public participants: ParticipantInfo[],
     options: CheckerOptions = {},
     store?: EndpointStore,
@@ -118,8 +128,8 @@ export class Checker implements FlowVisitor {
     return this.store.columns;
   }
 
-  run(): CheckResult {
-    this.runStatements(0, this.doc.statements.length, this.rootCauses);
+  run(from = 0): CheckResult {
+    this.runStatements(from, this.doc.statements.length, this.rootCauses);
     const notes = this.noteDiagnostics;
     return {
       participants: this.participants,
@@ -140,8 +150,10 @@ export class Checker implements FlowVisitor {
       tally.statement = i;
       const errors = tally.errors;
       const reported = this.diagnostics.length;
+      if (i > this.horizon) this.horizon = i;
       visitStatement(statements[i], this);
       if (explain && tally.errors > errors) {
+        this.horizon = Math.max(this.horizon, i + LOOKAHEAD);
         explainErrors(this, i, reported);
         this.settled = i;
       }
@@ -172,7 +184,48 @@ export class Checker implements FlowVisitor {
       noteDiagnostics: this.noteDiagnostics.length,
       steps: this.steps.length,
       messages: this.messages.length,
+      horizon: this.horizon,
+      settled: this.settled,
+      explainBudget: this.explainBudget,
+      meant: this.meant.size,
+      peers: this.peerLog.length,
     };
+  }
+
+  /**
+   * Where a later version of the document can be checked from: the last checkpoint whose state
+   * depends only on statements before `unchanged` (the count of leading statements the two
+   * versions share); undefined when there is none.
+   */
+  resumePoint(unchanged: number): Checkpoint | undefined {
+    for (let k = this.checkpoints.length - 1; k >= 0; k--) if (this.checkpoints[k].horizon < unchanged) return this.checkpoints[k];
+    return undefined;
+  }
+
+  /**
+   * Checks `doc`, a later version of the document, from `cp` (a resumePoint) on: the state there is
+   * what a fresh check of `doc` has there, so the result is the same. `participants` are `doc`'s,
+   * each starting as before (the caller compares them). The result's lists are this checker's own,
+   * changed in place: an earlier result is no longer valid.
+   */
+  resumeFrom(cp: Checkpoint, doc: TcpflowDocument, participants: ParticipantInfo[]): CheckResult {
+    this.doc = doc;
+    this.participants = participants;
+    this.restore(cp);
+    // What restore() leaves as it is for adopt(), which checks the same text again.
+    this.settled = cp.settled;
+    this.explainBudget = cp.explainBudget;
+    this.horizon = cp.horizon;
+    if (this.meant.size > cp.meant) {
+      const kept = [...this.meant].slice(0, cp.meant);
+      this.meant.clear();
+      for (const [written, meant] of kept) this.meant.set(written, meant);
+    }
+    while (this.peerLog.length > cp.peers) {
+      const [a, b] = this.peerLog.pop()!;
+      this.peers.get(a)!.delete(b);
+    }
+    return this.run(cp.index);
   }
 
   /** Back to a checkpoint: what was recorded after it is dropped. */
@@ -218,7 +271,9 @@ export class Checker implements FlowVisitor {
   private meet(a: string, b: string): void {
     let p = this.peers.get(a);
     if (!p) this.peers.set(a, (p = new Set()));
+    if (p.has(b)) return;
     p.add(b);
+    this.peerLog.push([a, b]);
   }
 
   /** The known symbols, shared with a checkpoint until the next new one (copy on write). */
@@ -243,6 +298,7 @@ export class Checker implements FlowVisitor {
 
   /** A trial checker that starts from the top, with other participants (other initial states). */
   trialFromStart(participants: ParticipantInfo[], meant: Map<MessageStmt, MessageStmt>): Checker {
+    this.horizon = Infinity; // the participants were read from the whole text
     return new Checker(this.doc, participants, { speculative: true, meant });
   }
 

@@ -25,6 +25,15 @@ export interface Checkpoint {
   noteDiagnostics: number;
   steps: number;
   messages: number;
+  // For resuming a later version of the document from here (Checker.resumeFrom):
+  /** The last statement anything before this point looked at: the state here depends on no later one. */
+  horizon: number;
+  settled: number;
+  explainBudget: number;
+  /** How many root causes had been taken (`meant` grows in statement order). */
+  meant: number;
+  /** How many peers had met (Checker's peer log). */
+  peers: number;
 }
 
 /** A copy that shares nothing the checker mutates (values, causes and queue entries are never mutated). */

@@ -24,7 +24,7 @@ import { describe, flagBits, writtenLength } from './segment';
 
 /** How many statements back a root may stand, and how many on the checker looks for what follows. */
 const LOOKBACK = 6;
-const LOOKAHEAD = 8;
+export const LOOKAHEAD = 8;
 
 interface Trial {
   repair: Repair;
@@ -94,7 +94,7 @@ function* candidates(c: Checker, at: number, certain: Diagnostic): Generator<Rep
       }
       // A seq or an ack one off (or off by what a later number implies) where nothing could check
       // it: an ISN, the numbers of a note that begins mid-connection.
-      if (m.line < line && delta !== undefined && delta !== -1 && delta !== 1) found.push(seqRepair(m, k, delta));
+      if (m.line < line && delta !== undefined && delta !== -1 && delta !== 1) found.push(seqRepair(m, k, delta), seqRepair(m, k, -delta));
       found.push(seqRepair(m, k, -1), seqRepair(m, k, 1), ackRepair(m, k, -1), ackRepair(m, k, 1));
       found.push(lostRepair(m, k), finRepair(m, k), swapRepair(m, k, false), swapRepair(m, k, true), deliveredRepair(m, k));
       for (const r of found) if (r) yield r;

@@ -2,6 +2,7 @@
 // compares how many problems a stretch of statements has with and without a repair. Only the
 // problems are kept, never one number per statement: a clean flow of 10,000 lines keeps nothing.
 import type { Severity } from '../diagnostics';
+import { firstWhere } from '../search';
 
 export class Tally {
   private readonly errorsAt: number[] = [];
@@ -36,13 +37,4 @@ export class Tally {
 }
 
 /** The first position whose value is at least `v`, in a list sorted in ascending order. */
-function lowerBound(list: readonly number[], v: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (list: readonly number[], v: number): number => firstWhere(list.length, (i) => list[i] >= v);

@@ -57,7 +57,6 @@ function probe(doc: AnalyzedDocument, line: number, from: string, to: string): M
   const lines = doc.lines.slice();
   const ack: Flag = 'ACK';
   lines[line] = `${from} ${ARROWS.delivered[0]} ${to}: ${ack}`;
-  const memo = new LineMemo();
-  memo.lines = doc.parsed.slice();
-  return analyze(lines.join('\n'), memo).messages.find((x) => x.stmt.line === line);
+  // Every other line as parsed: the document's own entries, never moved (the memo is borrowed).
+  return analyze(lines.join('\n'), LineMemo.borrow(doc.session.memo)).messages.find((x) => x.stmt.line === line);
 }

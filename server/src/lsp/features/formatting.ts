@@ -7,7 +7,8 @@ import type { FormattingOptions, TextEdit } from 'vscode-languageserver';
 import type { TokenType } from 'chevrotain';
 import type { Range, SimpleStatement } from '../../core/syntax/ast';
 import * as Tokens from '../../core/syntax/tokens';
-import { columnOf, commentColumn, endColumnOf, hasSyntaxError, type MemoLine } from '../../core/syntax/lineMemo';
+import { columnOf, commentColumn, endColumnOf, hasSyntaxError, lexedOf, type MemoLine } from '../../core/syntax/lineMemo';
+import type { LexedLine } from '../../core/syntax/scanner';
 import { parseLine } from '../../core/syntax/parse';
 import type { AnalyzedDocument } from '../document';
 
@@ -56,18 +57,19 @@ function formatLine(original: string, line: number, parsed: MemoLine | undefined
   if (parsed && hasSyntaxError(parsed)) return original;
   // A byte order mark is white space to the lexer, but it is not ours to remove.
   const bom = line === 0 && original.startsWith('\uFEFF') ? '\uFEFF' : '';
-  const commentAt = parsed && commentColumn(parsed);
+  const lexed = parsed && lexedOf(parsed);
+  const commentAt = lexed && commentColumn(lexed);
   const comment = commentAt !== undefined && original.slice(commentAt).trimEnd();
-  if (!parsed || parsed.lexed.tokens.length === 0) return comment ? bom + indent + comment : bom;
+  if (!parsed || !lexed || lexed.tokens.length === 0) return comment ? bom + indent + comment : bom;
   const item = parsed.built.item;
   if (!item) return original;
   const stmt = item.kind === 'statement' ? item.stmt : undefined;
-  const tokens = parsed.lexed.tokens.map((t) => ({ image: t.image, type: t.tokenType, start: columnOf(parsed, t), end: endColumnOf(parsed, t) }));
+  const tokens = lexed.tokens.map((t) => ({ image: t.image, type: t.tokenType, start: columnOf(lexed, t), end: endColumnOf(lexed, t) }));
   const code = indent + joinTokens(original, tokens, stmt);
   let out = bom + code;
   // A trailing comment keeps its column when it can, so aligned comments stay aligned.
   if (comment) out += ' '.repeat(Math.max(1, commentAt! - out.length)) + comment;
-  return out === original || sameMeaning(parsed, out) ? out : original;
+  return out === original || sameMeaning(parsed, lexed, out) ? out : original;
 }
 
 function joinTokens(line: string, tokens: ScannedToken[], stmt: SimpleStatement | undefined): string {
@@ -152,11 +154,13 @@ function gap(a: ScannedToken, b: ScannedToken, written: string, kind: SimpleStat
 }
 
 const POSITION_KEYS = new Set(['range', 'nameRange', 'keyRange', 'arrowRange', 'parRange', 'line']);
-const shape = (l: MemoLine) =>
-  JSON.stringify([l.built.item, l.built.diags.map((d) => d.code), l.lexed.tokens.map((t) => t.image)], (k, v) => (POSITION_KEYS.has(k) ? undefined : v));
+const shape = (l: MemoLine, lexed: LexedLine) =>
+  JSON.stringify([l.built.item, l.built.diags.map((d) => d.code), lexed.tokens.map((t) => t.image)], (k, v) => (POSITION_KEYS.has(k) ? undefined : v));
 
 /** The formatted line builds to the same statement, diagnostics and tokens as the original. */
-function sameMeaning(original: MemoLine, formatted: string): boolean {
+function sameMeaning(original: MemoLine, lexed: LexedLine, formatted: string): boolean {
   const again = parseLine(formatted);
-  return again !== undefined && shape(again) === shape(original) && (again.lexed.comment === undefined) === (original.lexed.comment === undefined);
+  if (!again) return false;
+  const relexed = lexedOf(again);
+  return shape(again, relexed) === shape(original, lexed) && (relexed.comment === undefined) === (lexed.comment === undefined);
 }

@@ -1,65 +1,64 @@
 // Hover: what the token under the cursor means in the flow — a message's effect on both
-// states and its numbers, a flag, a state, a field or a participant — plus every diagnostic
-// that covers the token, in the document's language.
+// states and its numbers, a flag, a state (the one the checker computed there, and how the
+// participant got to it: stateStory.ts), a field or a participant — in the document's language.
+// A diagnostic is not repeated: VS Code shows it above the hover already.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import { docs, formatMessage, words, type Docs as TcpDocs } from '../../core/i18n';
+import { docs, type Docs as TcpDocs } from '../../core/i18n';
 import type { Flag, MessageStmt, SimpleStatement, StateRef, TcpState, Range } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ShownValue } from '../../core/tcp/analysis';
 import { MAY_SEND } from '../../core/tcp/sendRules';
 import type { AnalyzedDocument } from '../document';
-import { covers, effectsByLine, statementsOnLine } from './analysisIndex';
+import { covers, effectsOnLines, statementsOnLine } from './analysisIndex';
 import { fieldKey, type FieldKey } from '../../core/syntax/vocabulary';
+import { escapeMarkdown } from './markdownText';
+import { stateStory, type StateRole } from './stateStory';
 
 type Subject =
   | { kind: 'message'; stmt: MessageStmt; range: Range }
   | { kind: 'flags'; flags: Flag[]; range: Range }
-  | { kind: 'state'; state: TcpState; range: Range }
+  | { kind: 'state'; state: TcpState; range: Range; stmt: SimpleStatement; name: string; role: StateRole | 'declaration' }
   | { kind: 'field'; key: FieldKey; range: Range }
   | { kind: 'participant'; name: string; range: Range };
 
-export function hover(doc: AnalyzedDocument, position: Position): Hover | null {
-  const a = doc.analysis;
-  const d = docs(doc.lang);
-  const sections: string[] = [];
-  const subject = findSubject(statementsOnLine(a, position.line), position);
-  if (subject) sections.push(describe(subject, a, d));
-  const diags = a.diagnostics.filter((x) => covers(x.range, position));
-  const severity = words(doc.lang).severity;
-  for (const x of diags) sections.push(`**${x.code}** (${severity[x.severity]}): ${escapeMarkdown(formatMessage(x, doc.lang))}`);
-  if (sections.length === 0) return null;
-  return {
-    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
-    range: subject?.range ?? diags[0].range,
-  };
+/** `lineBase`: what to add to a line of `doc` to cite it (a Markdown note's block starts on a later line). */
+export function hover(doc: AnalyzedDocument, position: Position, lineBase = 0): Hover | null {
+  const subject = findSubject(statementsOnLine(doc.analysis, position.line), position);
+  if (!subject) return null;
+  return { contents: { kind: MarkupKind.Markdown, value: describe(subject, doc.analysis, docs(doc.lang), lineBase) }, range: subject.range };
 }
 
 function findSubject(stmts: SimpleStatement[], pos: Position): Subject | undefined {
-  const state = (ref: StateRef | undefined): Subject | undefined =>
-    ref?.state && covers(ref.range, pos) ? { kind: 'state', state: ref.state, range: ref.range } : undefined;
-  const participant = (name: string, range: Range): Subject | undefined =>
-    covers(range, pos) ? { kind: 'participant', name, range } : undefined;
   for (const s of stmts) {
-    let found: Subject | undefined;
-    switch (s.kind) {
-      case 'message':
-        found = state(s.from.state) ?? state(s.to.state) ?? inSegment(s, pos);
-        if (!found && [s.from.range, s.to.range, s.arrowRange].some((r) => covers(r, pos))) {
-          found = { kind: 'message', stmt: s, range: s.range };
-        }
-        break;
-      case 'participant':
-        found = state(s.state) ?? participant(s.name, s.nameRange);
-        break;
-      case 'state':
-        for (const it of s.items) found ??= state(it.state) ?? participant(it.name, it.nameRange);
-        break;
-      case 'note':
-        for (const t of s.targets) found ??= participant(t.name, t.range);
-        break;
-    }
+    const state = (ref: StateRef | undefined, name: string, role: StateRole | 'declaration'): Subject | undefined =>
+      ref?.state && covers(ref.range, pos) ? { kind: 'state', state: ref.state, range: ref.range, stmt: s, name, role } : undefined;
+    const found = subjectIn(s, pos, state);
     if (found) return found;
   }
   return undefined;
+}
+
+type StateAt = (ref: StateRef | undefined, name: string, role: StateRole | 'declaration') => Subject | undefined;
+
+function subjectIn(s: SimpleStatement, pos: Position, state: StateAt): Subject | undefined {
+  const participant = (name: string, range: Range): Subject | undefined =>
+    covers(range, pos) ? { kind: 'participant', name, range } : undefined;
+  let found: Subject | undefined;
+  switch (s.kind) {
+    case 'message':
+      found = state(s.from.state, s.from.name, 'sender') ?? state(s.to.state, s.to.name, 'receiver') ?? inSegment(s, pos);
+      if (!found && [s.from.range, s.to.range, s.arrowRange].some((r) => covers(r, pos))) found = { kind: 'message', stmt: s, range: s.range };
+      return found;
+    case 'participant':
+      return state(s.state, s.name, 'declaration') ?? participant(s.name, s.nameRange);
+    case 'state':
+      for (const it of s.items) found ??= state(it.state, it.name, 'line') ?? participant(it.name, it.nameRange);
+      return found;
+    case 'note':
+      for (const t of s.targets) found ??= participant(t.name, t.range);
+      return found;
+    default:
+      return undefined;
+  }
 }
 
 /** A flag (`SYN-ACK` is two flags on one token) or a field of the segment. */
@@ -75,14 +74,17 @@ function inSegment(s: MessageStmt, pos: Position): Subject | undefined {
   return undefined;
 }
 
-function describe(s: Subject, a: Analysis, d: TcpDocs): string {
+function describe(s: Subject, a: Analysis, d: TcpDocs, lineBase: number): string {
   switch (s.kind) {
     case 'message':
       return describeMessage(s.stmt, a, d);
     case 'flags':
       return s.flags.map((f) => `**${f}** — ${d.flags[f].summary}\n\n${d.flags[f].body}`).join('\n\n');
-    case 'state':
-      return describeState(s.state, d);
+    case 'state': {
+      // The state the checker computed at that event, and how the participant got there.
+      const story = s.role === 'declaration' ? undefined : stateStory(a, { stmt: s.stmt, name: s.name, role: s.role, written: s.state, lineBase }, d);
+      return story ? [story.text, describeState(story.computed, d, false)].join('\n\n') : describeState(s.state, d);
+    }
     case 'field':
       return `**${s.key}** — ${d.fields[s.key].summary}\n\n${d.fields[s.key].body}`;
     case 'participant':
@@ -94,7 +96,7 @@ function describeMessage(stmt: MessageStmt, a: Analysis, d: TcpDocs): string {
   const m = a.messages.find((x) => x.stmt === stmt);
   if (!m) return `**${stmt.from.name} → ${stmt.to.name}**`;
   const lines = [`**${m.from} → ${m.to}**${m.flags.length ? `: \`${m.flags.join(',')}\`` : ''}`];
-  const states = (effectsByLine(a).get(stmt.line)?.transitions ?? []).filter((t) => t.name === m.from || t.name === m.to);
+  const states = (effectsOnLines(a, stmt.line, stmt.line).get(stmt.line)?.transitions ?? []).filter((t) => t.name === m.from || t.name === m.to);
   lines.push(
     states
       .map((t) => {
@@ -119,12 +121,14 @@ function numbers(m: MessageInfo, d: TcpDocs): string {
   return parts.join(' · ');
 }
 
-function describeState(state: TcpState, d: TcpDocs): string {
+/** What the state waits for (RFC 9293 §3.3.2), what it may send and how it is left; `heading` names it first. */
+function describeState(state: TcpState, d: TcpDocs, heading = true): string {
   const doc = d.states[state];
   const may = MAY_SEND[state].map((k) => d.kinds[k]).join(', ');
   // Retransmissions are valid in any state but CLOSED (SPEC §4).
   const retrans = state === 'CLOSED' ? '' : ` (+ ${d.words.retransmissions})`;
-  return [`**${state}** — RFC 9293 §3.3.2`, doc.waits, `**${d.words.maySend}**: ${may}${retrans}`, `**${d.words.next}**: ${doc.next}`].join('\n\n');
+  const what = heading ? [`**${state}** — RFC 9293 §3.3.2`, doc.waits] : [`${doc.waits} (RFC 9293 §3.3.2)`];
+  return [...what, `**${d.words.maySend}**: ${may}${retrans}`, `**${d.words.next}**: ${doc.next}`].join('\n\n');
 }
 
 function describeParticipant(name: string, a: Analysis, d: TcpDocs): string {
@@ -132,9 +136,4 @@ function describeParticipant(name: string, a: Analysis, d: TcpDocs): string {
   if (!p) return `**${name}**`;
   const label = p.label ? ` · ${escapeMarkdown(p.label)}` : '';
   return `**${name}** — ${d.words.participant}${label}\n\n${d.initial[p.initialReason](p.initial)}`;
-}
-
-/** User text and messages quoting it must not turn into markup; `_` inside a word is safe. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*[\]<>|~#]/g, '\\$&').replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
 }

@@ -1,11 +1,13 @@
-// Semantic tokens (full document), from each line as the parser saw it (its tokens, comment and
-// statement: core/syntax/lineMemo.ts).
+// Semantic tokens, from each line as the parser saw it (its tokens, comment and statement:
+// core/syntax/lineMemo.ts): the whole document, a delta from the previous answer, or a range.
+// A line's tokens depend on nothing but the line, so an edit only makes the tokens of the lines it
+// changed (tokenState.ts keeps the last answer and splices them in).
 import type { TokenType } from 'chevrotain';
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver';
+import type { SemanticTokensLegend } from 'vscode-languageserver';
 import type { Range, SimpleStatement, ValueRef } from '../../core/syntax/ast';
 import * as T from '../../core/syntax/tokens';
-import { columnOf, commentColumn, endColumnOf, type MemoLine } from '../../core/syntax/lineMemo';
-import type { AnalyzedDocument } from '../document';
+import { columnOf, commentColumn, endColumnOf, lexedOf, type MemoLine } from '../../core/syntax/lineMemo';
+import type { LexedLine } from '../../core/syntax/scanner';
 
 /** Standard token types, so every colour theme colours them. */
 const TYPES = ['variable', 'keyword', 'enumMember', 'property', 'number', 'parameter', 'type', 'string', 'comment', 'operator'] as const;
@@ -15,7 +17,6 @@ const MODIFIERS = ['declaration'] as const;
 export const SEMANTIC_LEGEND: SemanticTokensLegend = { tokenTypes: [...TYPES], tokenModifiers: [...MODIFIERS] };
 
 interface Tok {
-  line: number;
   start: number;
   end: number;
   type: TokenKind;
@@ -27,10 +28,9 @@ const NOTE_KEYWORDS = new Set<TokenType>(Object.values(T.NOTE_WORD));
 
 class Collector {
   readonly toks: Tok[] = [];
-  constructor(private readonly line: number) {}
 
   add(start: number, end: number, type: TokenKind, declaration = false): void {
-    if (end > start) this.toks.push({ line: this.line, start, end, type, declaration });
+    if (end > start) this.toks.push({ start, end, type, declaration });
   }
 
   range(r: Range, type: TokenKind, declaration = false): void {
@@ -51,7 +51,7 @@ class Collector {
   }
 }
 
-function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
+function statementTokens(c: Collector, s: SimpleStatement, l: LexedLine): void {
   switch (s.kind) {
     case 'title':
       return c.range(s.text.range, 'string');
@@ -83,7 +83,7 @@ function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
         if (!f.seed) c.range(f.keyRange, 'property');
         if (f.value) c.value(f.value);
         else if (f.rawValue !== undefined) {
-          const eq = l.lexed.tokens.find((t) => t.tokenType === T.Equals && columnOf(l, t) >= f.keyRange.end.character);
+          const eq = l.tokens.find((t) => t.tokenType === T.Equals && columnOf(l, t) >= f.keyRange.end.character);
           if (eq) c.add(endColumnOf(l, eq), f.range.end.character, 'string');
         }
       }
@@ -94,50 +94,41 @@ function statementTokens(c: Collector, s: SimpleStatement, l: MemoLine): void {
 }
 
 /** Keywords the statement's nodes do not already cover. */
-function keywordTokens(c: Collector, l: MemoLine): void {
+function keywordTokens(c: Collector, l: MemoLine, lexed: LexedLine): void {
   const item = l.built.item;
   const kind = item?.kind === 'statement' ? item.stmt.kind : item?.kind;
-  l.lexed.tokens.forEach((t, i) => {
+  lexed.tokens.forEach((t, i) => {
     const type = t.tokenType;
     const statementKw = i === 0 && STATEMENT_KEYWORDS.has(type);
     const asKw = kind === 'participant' && i === 2 && type === T.As;
     const noteKw = kind === 'note' && (i === 1 || i === 2) && NOTE_KEYWORDS.has(type);
-    if (statementKw || asKw || noteKw) c.add(columnOf(l, t), endColumnOf(l, t), 'keyword');
+    if (statementKw || asKw || noteKw) c.add(columnOf(lexed, t), endColumnOf(lexed, t), 'keyword');
   });
 }
 
-/** Every token of the document, sorted, without overlaps (a node's own type wins over a keyword). */
-export function collectTokens(doc: AnalyzedDocument): Tok[] {
-  const all: Tok[] = [];
-  for (const l of doc.parsed) {
-    if (!l) continue;
-    const c = new Collector(l.lexed.line);
-    const item = l.built.item;
-    if (item?.kind === 'statement') statementTokens(c, item.stmt, l);
-    keywordTokens(c, l);
-    const comment = commentColumn(l);
-    if (comment !== undefined) c.add(comment, l.text.length, 'comment');
-    // Stable sort: at equal starts the node token, added first, is kept.
-    const sorted = c.toks.sort((a, b) => a.start - b.start);
-    let end = 0;
-    for (const t of sorted) {
-      if (t.start < end) continue;
-      all.push(t);
-      end = t.end;
-    }
-  }
-  return all;
-}
+/** Values per token in LSP's encoding: line delta, start (delta), length, type, modifiers. */
+export const TOKEN_SIZE = 5;
 
-export function semanticTokens(doc: AnalyzedDocument): SemanticTokens {
-  const data: number[] = [];
-  let line = 0;
-  let char = 0;
-  for (const t of collectTokens(doc)) {
-    const dl = t.line - line;
-    data.push(dl, dl === 0 ? t.start - char : t.start, t.end - t.start, TYPES.indexOf(t.type), t.declaration ? 1 : 0);
-    line = t.line;
-    char = t.start;
+/**
+ * One line's tokens, sorted, without overlaps (a node's own type wins over a keyword), as
+ * [start, length, type, modifiers] per token: what LSP's encoding says of a token but its line.
+ */
+export function lineTokens(l: MemoLine): number[] {
+  const c = new Collector();
+  const lexed = lexedOf(l);
+  const item = l.built.item;
+  if (item?.kind === 'statement') statementTokens(c, item.stmt, lexed);
+  keywordTokens(c, l, lexed);
+  const comment = commentColumn(lexed);
+  if (comment !== undefined) c.add(comment, l.text.length, 'comment');
+  // Stable sort: at equal starts the node token, added first, is kept.
+  const sorted = c.toks.sort((a, b) => a.start - b.start);
+  const out: number[] = [];
+  let end = 0;
+  for (const t of sorted) {
+    if (t.start < end) continue;
+    out.push(t.start, t.end - t.start, TYPES.indexOf(t.type), t.declaration ? 1 : 0);
+    end = t.end;
   }
-  return { data };
+  return out;
 }

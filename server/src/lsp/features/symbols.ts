@@ -3,14 +3,15 @@
 // checker's computed states, not from what the notes assert.
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver';
 import type { Lang } from '../../core/i18n';
-import type { MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
+import type { Flag, MessageStmt, ParBlock, Range, Statement, TcpState } from '../../core/syntax/ast';
 import type { Analysis, MessageInfo, ParticipantInfo } from '../../core/tcp/analysis';
-import type { MemoLine } from '../../core/syntax/lineMemo';
+import { isCommentOnly, type MemoLine } from '../../core/syntax/lineMemo';
 import type { AnalyzedDocument } from '../document';
 import { ui, words } from '../../core/i18n';
 import { isSynchronized } from '../../core/tcp/endpoint';
 import { messagesOf } from '../../core/tcp/events';
 import { FLAG_DISPLAY_ORDER } from '../../core/syntax/vocabulary';
+import { lastStepUpTo } from './analysisIndex';
 
 type Phase = 'establishment' | 'data' | 'termination';
 
@@ -60,16 +61,15 @@ interface PhaseRun {
   statements: Statement[];
 }
 
+type Infos = Map<MessageStmt, MessageInfo>;
+
 /** Splits the flow statements into phases, in order; statements before the first message belong to none. */
-function phaseRuns(a: Analysis): PhaseRun[] {
-  const info = new Map<MessageStmt, MessageInfo>(a.messages.map((m) => [m.stmt, m]));
-  const initial: Record<string, TcpState> = Object.fromEntries(a.participants.map((p) => [p.name, p.initial]));
+function phaseRuns(a: Analysis, info: Infos): PhaseRun[] {
   // Statements come in source order and steps in execution order, which agree between statements.
   let stepIndex = 0;
-  let states = initial;
-  const statesBefore = (line: number): Record<string, TcpState> => {
-    for (; stepIndex < a.steps.length && a.steps[stepIndex].line < line; stepIndex++) states = a.steps[stepIndex].states;
-    return states;
+  const stateBefore = (line: number, name: string): TcpState | undefined => {
+    for (; stepIndex < a.steps.length && a.steps[stepIndex].line < line; stepIndex++);
+    return stepIndex === 0 ? a.participants.find((p) => p.name === name)?.initial : a.steps[stepIndex - 1].stateOf(name);
   };
   const runs: PhaseRun[] = [];
   let current: PhaseRun | undefined;
@@ -77,19 +77,18 @@ function phaseRuns(a: Analysis): PhaseRun[] {
   for (const s of a.doc.statements) {
     // A message the flow leaves out (to oneself, TF108) belongs to no phase.
     if (s.kind === 'title' || s.kind === 'participant' || (s.kind === 'message' && !info.has(s))) continue;
-    const infos = messagesOf([s]).flatMap((m) => info.get(m) ?? []);
+    const infos = s.kind === 'message' ? [info.get(s)!] : s.kind === 'par' ? messagesOf([s]).flatMap((m) => info.get(m) ?? []) : [];
     let phase = current?.phase;
     if (infos.length > 0) {
-      const has = (f: string) => infos.some((m) => m.flags.includes(f as never));
+      const has = (f: Flag) => infos.some((m) => m.flags.includes(f));
       if (phase === 'termination' || has('FIN') || has('RST')) phase = 'termination';
       else if (phase === undefined) {
         const syn = infos.find((m) => m.flags.includes('SYN'));
         phase = syn ? 'establishment' : 'data';
         if (syn) pair = [syn.from, syn.to];
       } else if (phase === 'establishment') {
-        const now = statesBefore(s.range.start.line);
         // Both ends past the handshake: synchronized (RFC 9293 §3.5.2).
-        if (pair.every((n) => now[n] && isSynchronized(now[n]))) phase = 'data';
+        if (pair.every((n) => { const st = stateBefore(s.range.start.line, n); return st && isSynchronized(st); })) phase = 'data';
       }
     }
     if (phase === undefined) continue;
@@ -99,22 +98,49 @@ function phaseRuns(a: Analysis): PhaseRun[] {
   return runs;
 }
 
+/**
+ * How many messages the outline lists, at most (in the text's order). VS Code asks for the outline
+ * after every edit and it has no delta: a capture of 10,000 segments would send 2.4 MB each time.
+ * The first 2,000 still make an outline one can read; the phases span the whole flow, and a phase
+ * whose messages are cut ends with one entry saying how many more it has (as VS Code's own JSON
+ * outline stops at `json.maxItemsComputed`).
+ */
+export const MAX_OUTLINE_MESSAGES = 2000;
+
 function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
-  const info = new Map<MessageStmt, MessageInfo>(a.messages.map((m) => [m.stmt, m]));
+  const info: Infos = new Map(a.messages.map((m) => [m.stmt, m]));
   const w = outlineWords(lang);
-  return phaseRuns(a).map((run) => {
+  let listed = 0;
+  return phaseRuns(a, info).map((run) => {
     const first = run.statements[0];
     const last = run.statements[run.statements.length - 1];
     const range = { start: first.range.start, end: last.range.end };
-    const lastLine = last.range.end.line;
-    const after = [...a.steps].reverse().find((st) => st.line <= lastLine)?.states ?? {};
+    const after = lastStepUpTo(a, last.range.end.line)?.states ?? {};
     const detail = Object.entries(after).map(([n, st]) => `${n}: ${st}`).join(', ');
-    const children = run.statements.flatMap((s): DocumentSymbol[] =>
-      s.kind === 'message' ? [messageSymbol(s, info.get(s), w.lost)] : s.kind === 'par' ? [parSymbol(s, info, w)] : [],
-    );
+    const children: DocumentSymbol[] = [];
+    let left: { from: Statement; messages: number } | undefined;
+    for (const s of run.statements) {
+      if (s.kind !== 'message' && s.kind !== 'par') continue;
+      if (listed >= MAX_OUTLINE_MESSAGES) {
+        left ??= { from: s, messages: 0 };
+        left.messages += s.kind === 'message' ? 1 : messagesOf([s]).filter((m) => info.has(m)).length;
+        continue;
+      }
+      const sym = s.kind === 'message' ? messageSymbol(s, info.get(s), w.lost) : parSymbol(s, info, w);
+      listed += sym.children?.length ?? 1;
+      children.push(sym);
+    }
+    if (left) children.push(moreSymbol(left.from, last, left.messages, lang));
     const selectionRange = first.kind === 'par' ? first.parRange : first.range;
     return { name: w[run.phase], detail, kind: SymbolKind.Namespace, range, selectionRange, children };
   });
+}
+
+/** The entry that ends a phase whose messages the outline does not list all of. */
+function moreSymbol(from: Statement, last: Statement, messages: number, lang: Lang): DocumentSymbol {
+  const selectionRange = from.kind === 'par' ? from.parRange : from.range;
+  const name = ui(lang).editor.moreMessages(messages, MAX_OUTLINE_MESSAGES);
+  return { name, kind: SymbolKind.Event, range: { start: from.range.start, end: last.range.end }, selectionRange };
 }
 
 function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: OutlineWords): DocumentSymbol {
@@ -146,7 +172,7 @@ export function foldingRanges(doc: AnalyzedDocument): FoldingRange[] {
   }
   let runStart = -1;
   // A line holding only a comment, as the lexer found it.
-  const isComment = (l: MemoLine | undefined) => l !== undefined && l.lexed.tokens.length === 0 && l.lexed.comment !== undefined;
+  const isComment = (l: MemoLine | undefined) => l !== undefined && isCommentOnly(l);
   for (let i = 0; i <= doc.lines.length; i++) {
     if (isComment(doc.parsed[i])) {
       if (runStart < 0) runStart = i;

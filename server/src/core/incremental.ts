@@ -1,0 +1,66 @@
+// A document being edited, analysed version after version from what changed: the lines are
+// reused by their text wherever they moved (syntax/lineMemo.ts), and the checker resumes from its
+// last checkpoint that no changed statement could have influenced (tcp/checker.ts resumeFrom). The
+// result is exactly what analyze() gives for the same text (test/unit/incremental.test.ts); an
+// edit near the end of a long flow costs a few statements' check, one at the top a whole check
+// (never a whole parse).
+import { sortDiagnostics } from './analyze';
+import type { ParticipantStmt, Statement, TcpflowDocument } from './syntax/ast';
+import { LineMemo } from './syntax/lineMemo';
+import { parse } from './syntax/parse';
+import { firstWhere } from './search';
+import type { Analysis, ParticipantInfo } from './tcp/analysis';
+import { Checker } from './tcp/checker';
+import { collectParticipants } from './tcp/initialStates';
+
+/** How a participant starts, in everything the checker reads of it (its label it does not). */
+interface Start {
+  key: string;
+  /** Its declaration: the same line entry, so the same text and columns (the line may have moved). */
+  declaration: ParticipantStmt | undefined;
+}
+
+const startOf = (p: ParticipantInfo): Start => ({
+  key: `${p.name}\n${p.initial}\n${p.initialReason}\n${p.declaration?.line}\n${p.firstLine}\n${p.firstEventLine}`,
+  declaration: p.declaration,
+});
+
+function sameStarts(a: readonly Start[], b: readonly Start[]): boolean {
+  return a.length === b.length && a.every((s, i) => s.key === b[i].key && s.declaration === b[i].declaration);
+}
+
+/** The line after which a statement is done: a `par` block's `end` (never, while unterminated). */
+const lastLine = (s: Statement): number => (s.kind === 'par' ? (s.endLine ?? Infinity) : s.line);
+
+/** How many statements, from the first, lie wholly before line `line` (statements are in line order). */
+const statementsBefore = (doc: TcpflowDocument, line: number): number => firstWhere(doc.statements.length, (i) => lastLine(doc.statements[i]) >= line);
+
+export class IncrementalAnalysis {
+  /** Every line as last parsed (the language server reads tokens and comments from it). */
+  readonly memo = new LineMemo();
+  private checker: Checker | undefined;
+  private starts: Start[] = [];
+  /** The statement the last check started from (0: the whole flow was checked). */
+  checkedFrom = 0;
+
+  /**
+   * The analysis of the document's next version. The previous result is no longer valid once this
+   * is called: its tree's lines may have moved and its lists are reused.
+   */
+  analyze(text: string): Analysis {
+    const { doc, diagnostics: syntax } = parse(text, this.memo);
+    const participants = collectParticipants(doc);
+    const starts = participants.map(startOf);
+    const c = this.checker;
+    const from = c && sameStarts(this.starts, starts) ? c.resumePoint(statementsBefore(doc, this.memo.firstChange)) : undefined;
+    let result;
+    this.checkedFrom = from?.index ?? 0;
+    if (c && from) result = c.resumeFrom(from, doc, participants);
+    else {
+      this.checker = new Checker(doc, participants);
+      result = this.checker.run();
+    }
+    this.starts = starts;
+    return { doc, ...result, diagnostics: sortDiagnostics([...syntax, ...result.diagnostics]) };
+  }
+}
