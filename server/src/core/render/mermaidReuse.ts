@@ -20,6 +20,11 @@ export interface DrawnFlow {
   steps: Map<Statement, TraceStep[]>;
   /** Each unit's key (its statement's source text), as unitKeys gives them. */
   keys: string[];
+  /**
+   * The line of every statement (and of every message and note in a `par`) when it was drawn: the
+   * line memo moves a statement that moved with its line, so its `line` reads the newest position.
+   */
+  lines: Map<Statement | MessageStmt | NoteStmt, number>;
   parts: MermaidParts;
 }
 
@@ -27,12 +32,21 @@ export function drawFlow(a: Analysis, opts: MermaidOptions, source: string, prev
   const steps = stepsByStatement(a);
   const keys = unitKeys(a.doc.statements, source);
   const marks = opts.marks ?? NO_MARKS;
-  const drawn = { analysis: a, lang: opts.lang, marks, steps, keys };
+  const drawn = { analysis: a, lang: opts.lang, marks, steps, keys, lines: linesOf(a.doc.statements) };
   const reuse = previous && sameParticipants(previous, drawn) ? copier(previous, drawn) : undefined;
   return { ...drawn, parts: mermaidParts(a, opts, { steps, reuse }) };
 }
 
 type Drawing = Omit<DrawnFlow, 'parts'>;
+
+function linesOf(statements: readonly Statement[]): DrawnFlow['lines'] {
+  const lines: DrawnFlow['lines'] = new Map();
+  for (const s of statements) {
+    lines.set(s, s.line);
+    if (s.kind === 'par') for (const branch of s.branches) for (const item of branch) lines.set(item, item.line);
+  }
+  return lines;
+}
 
 /** Same participants, labels, initial states and language: nothing outside a statement changed its lines. */
 function sameParticipants(before: Drawing, after: Drawing): boolean {
@@ -47,7 +61,7 @@ function copier(before: DrawnFlow, after: Drawing): (s: Statement, unit: number)
     const old = unit < prefix ? unit : unit >= after.keys.length - suffix ? unit + moved : -1;
     const was = before.analysis.doc.statements[old - 1];
     if (old < 1 || !was || !drawsAlike(was, s, before, after)) return undefined;
-    return { from: before.parts, unit: old, shift: s.line - was.line };
+    return { from: before.parts, unit: old, shift: s.line - before.lines.get(was)! };
   };
 }
 
@@ -55,7 +69,7 @@ function copier(before: DrawnFlow, after: Drawing): (s: Statement, unit: number)
 function drawsAlike(was: Statement, is: Statement, before: Drawing, after: Drawing): boolean {
   if (was.kind !== is.kind) return false;
   if (was.kind === 'message') return itemAlike(was, is as MessageStmt, before, after);
-  if (was.kind === 'state') return sameMark(before.marks.get(was.line), after.marks.get(is.line));
+  if (was.kind === 'state') return sameMark(before.marks.get(before.lines.get(was)!), after.marks.get(is.line));
   if (was.kind !== 'par') return sameSteps(before.steps.get(was), after.steps.get(is));
   const other = (is as typeof was).branches;
   if (was.branches.length !== other.length) return false;
@@ -71,7 +85,7 @@ function drawsAlike(was: Statement, is: Statement, before: Drawing, after: Drawi
 function itemAlike(x: MessageStmt | NoteStmt, y: MessageStmt | NoteStmt, before: Drawing, after: Drawing): boolean {
   if (x.kind !== y.kind) return false;
   if (x.kind === 'note') return true;
-  return sameMark(before.marks.get(x.line), after.marks.get(y.line)) && sameSteps(before.steps.get(x), after.steps.get(y));
+  return sameMark(before.marks.get(before.lines.get(x)!), after.marks.get(y.line)) && sameSteps(before.steps.get(x), after.steps.get(y));
 }
 
 function sameSteps(xs: TraceStep[] = [], ys: TraceStep[] = []): boolean {
