@@ -36,6 +36,6 @@ describe('language server: a document over the budget', () => {
       diagnostics.diagnostics.map((d) => [d.code, d.range.start.line]),
       [['TF111', 0], ['TF205', 3]],
     );
-    assert.equal(diagnostics.diagnostics[0].message.split(':')[0], 'Only the first 9 lines (4,000,047 characters) of 14 lines (6,000,080 characters) are checked');
+    assert.equal(String(diagnostics.diagnostics[0].message).split(':')[0], 'Only the first 9 lines (4,000,047 characters) of 14 lines (6,000,080 characters) are checked');
   });
 });

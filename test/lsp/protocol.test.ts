@@ -85,6 +85,12 @@ describe('language server: what a client should never send', () => {
     await stillAnswers();
   });
 
+  it('a field a method does not read passes untouched, however malformed (found by npm run fuzz)', async () => {
+    const r = await s.request('textDocument/hover', { textDocument: { uri: URI }, position: { line: 0, character: 3 }, range: { line: 27, character: true } });
+    assert.equal(r.error, undefined);
+    assert.match(JSON.stringify(r.result), /SYN_SENT/);
+  });
+
   it('a notification with broken params is dropped and logged; the document stays as it was', async () => {
     s.notify('textDocument/didChange', { textDocument: { uri: URI, version: 2 }, contentChanges: [{ range: { start: { line: 0 } }, text: 'x' }] });
     await s.logged(/refused textDocument\/didChange: params\.contentChanges\.0\.range\.start\.character is missing/);

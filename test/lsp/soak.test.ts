@@ -53,7 +53,7 @@ describe('language server: soak', () => {
     }
     const finalVersion = doc.version;
     const published = await new Promise<NotificationMessage>((resolve) => {
-      const wait = () => s.notification('textDocument/publishDiagnostics', uri).then((n) => ((n.params as { version?: number }).version === finalVersion ? resolve(n) : wait()));
+      const wait = (): Promise<void> => s.notification('textDocument/publishDiagnostics', uri).then((n) => ((n.params as { version?: number }).version === finalVersion ? resolve(n) : wait()));
       void wait();
     });
     const editsPerSecond = EDITS / ((performance.now() - t0) / 1000);

@@ -15,7 +15,6 @@ import {
   type Message,
   type MessageReader,
   type Position,
-  type Range,
   type ResponseMessage,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -172,8 +171,12 @@ function guardHandler(handler: Handler, what: string, documents: OpenDocuments, 
   };
 }
 
-/** Params with their `position` and `range` moved into the document they name (an open one). */
-function clampToDocument(params: unknown, documents: OpenDocuments): unknown {
+/**
+ * Params with their `position` and `range` moved into the document they name (an open one). Only
+ * positions params.ts let through are clamped: a field a method does not read (a `range` on a
+ * hover) is passed on as it came.
+ */
+export function clampToDocument(params: unknown, documents: OpenDocuments): unknown {
   if (!isObject(params) || !isObject(params.textDocument) || typeof params.textDocument.uri !== 'string') return params;
   if (params.position === undefined && params.range === undefined) return params;
   const doc = documents.get(params.textDocument.uri);
@@ -181,13 +184,13 @@ function clampToDocument(params: unknown, documents: OpenDocuments): unknown {
   // offsetAt clamps a line past the end to the text's end, a character past the line's end to it.
   const clamp = (p: Position): Position => doc.positionAt(doc.offsetAt(p));
   const out = { ...params };
-  if (isObject(params.position)) out.position = clamp(params.position as unknown as Position);
-  if (isObject(params.range)) {
-    const r = params.range as unknown as Range;
-    out.range = { start: clamp(r.start), end: clamp(r.end) };
-  }
+  if (isPosition(params.position)) out.position = clamp(params.position);
+  if (isObject(params.range) && isPosition(params.range.start) && isPosition(params.range.end)) out.range = { start: clamp(params.range.start), end: clamp(params.range.end) };
   return out;
 }
+
+const isWhole = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+const isPosition = (p: unknown): p is Position => isObject(p) && isWhole(p.line) && isWhole(p.character);
 
 /** An error's name and message (escaped: it may quote the input) and where it was thrown. */
 export function describeError(err: unknown): string {
