@@ -49,7 +49,7 @@ suite('tcpflow.language', () => {
     fs.rmSync(target.fsPath);
     await vscode.commands.executeCommand('tcpflow.exportMarkdown', doc.uri, target);
     const md = fs.readFileSync(target.fsPath, 'utf8');
-    assert.match(md, /\| 단계 \|/);
+    assert.match(md, /\| 줄 \| 송신 → 수신 \|/);
     assert.match(md, /B의 ack은 여기서 100이 아니라 101이어야 합니다/);
 
     await setLanguage('auto');
