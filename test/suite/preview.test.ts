@@ -94,12 +94,12 @@ suite('Preview and export', () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    // The cursor on the retransmitted SYN before the preview opens: its arrow is highlighted as the
+    // page first draws (the highlight goes with the first diagram), so nothing is waited for.
+    editor.selection = new vscode.Selection(6, 0, 6, 0);
     const drawn = nextRender(api, doc.uri);
     await vscode.commands.executeCommand('tcpflow.openPreviewToSide');
-    await drawn;
-    // The cursor on the retransmitted SYN: the preview highlights its arrow.
-    editor.selection = new vscode.Selection(6, 0, 6, 0);
-    await new Promise((r) => setTimeout(r, 500));
+    assert.equal((await drawn).arrows, analyze(doc.getText()).messages.length);
     if (!(await screenshot('preview-vscode'))) this.skip(); // only the code-server runner drives a page
   });
 
@@ -146,6 +146,19 @@ suite('Preview and export', () => {
     editor.selection = new vscode.Selection(2, 0, 2, 0);
     assert.deepEqual((await back).map((e) => e.index), [0]);
     await screenshot('preview-step-vscode'); // test-artifacts/, where the code-server runner drives a page
+  });
+
+  test('Step Through the Flow opens the preview beside in step mode, at the cursor\'s step', async () => {
+    const api = await previewApi();
+    const { doc, editor } = await openExample('data-loss-out-of-order.tcpflow');
+    const a = analyze(doc.getText());
+    editor.selection = new vscode.Selection(6, 0, 6, 0);
+    const shown = stepsShown(api, doc.uri, (s) => s.length === 1);
+    await vscode.commands.executeCommand('tcpflow.stepThrough');
+    const [first] = await shown;
+    assert.equal(first.index, a.steps.findIndex((s) => s.line === 6));
+    assert.deepEqual(api.previewedUris(), [doc.uri.toString()]);
+    assert.equal(vscode.window.activeTextEditor?.document, doc, 'the focus stays in the editor');
   });
 
   test('the preview follows the active .tcpflow editor', async () => {

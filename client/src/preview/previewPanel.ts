@@ -47,6 +47,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** Why the newest handled update could not be drawn (exports refuse then). */
   private drawError: Error | undefined;
   private highlightLine: number | null = null;
+  /** Step mode asked for before the page was ready (the Step Through command on a new preview). */
+  private pendingStepMode: boolean | undefined;
   private memory = new PreviewMemory();
   /** What the webview was sent last (a slice it has goes as a reference). */
   private readonly encoder = new SliceEncoder();
@@ -150,9 +152,10 @@ export class PreviewPanel implements vscode.Disposable {
     else if (this.ready) this.post({ type: 'highlight', line });
   }
 
-  /** Opens or closes step mode in the webview (as its toolbar button does). */
+  /** Opens or closes step mode in the webview (as its toolbar button does); a page still loading is told when ready. */
   setStepMode(on: boolean): void {
-    this.post({ type: 'stepMode', on });
+    if (this.ready) this.post({ type: 'stepMode', on });
+    else this.pendingStepMode = on;
   }
 
   /** Shows step `index` (as the webview's step controls ask for it): the editor selects its line. */
@@ -198,6 +201,8 @@ export class PreviewPanel implements vscode.Disposable {
         this.seq++;
         this.send();
         if (this.highlightLine !== null) this.post({ type: 'highlight', line: this.highlightLine });
+        if (this.pendingStepMode !== undefined) this.post({ type: 'stepMode', on: this.pendingStepMode });
+        this.pendingStepMode = undefined;
         return;
       case 'rendered':
         this.settle(m.seq);

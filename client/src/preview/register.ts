@@ -68,6 +68,12 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
     manager,
     vscode.commands.registerCommand('tcpflow.openPreview', openPreview(vscode.ViewColumn.Active)),
     vscode.commands.registerCommand('tcpflow.openPreviewToSide', openPreview(vscode.ViewColumn.Beside)),
+    // The preview beside, in step mode at the cursor's step; the focus stays in the editor, whose cursor moves the step.
+    vscode.commands.registerCommand('tcpflow.stepThrough', async (arg?: unknown) => {
+      const doc = await manager.documentFor(arg);
+      if (!doc) return void vscode.window.showErrorMessage(vscode.l10n.t('Open a .tcpflow file first.'));
+      manager.open(doc, vscode.ViewColumn.Beside, true).setStepMode(true);
+    }),
     vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
       deserializeWebviewPanel: (panel, state: PreviewState | undefined) => manager.restore(panel, state),
     }),

@@ -5,12 +5,12 @@ import { localize, type Lang } from '../../../server/src/core/i18n';
 import type { ErrorMarks } from '../../../server/src/core/render/errorMarks';
 import { segmentText } from '../../../server/src/core/render/segmentText';
 import type { Analysis, TraceStep } from '../../../server/src/core/tcp/analysis';
-import { tcbAt, tcbTrace, type TcbTrace, type TcbView } from '../../../server/src/core/tcp/tcb';
+import { QUEUE_KEPT, tcbAt, tcbTrace, type TcbTrace, type TcbView } from '../../../server/src/core/tcp/tcb';
 import type { EndpointStep, StepDetail } from './protocol';
 import type { TcbField } from './stepStrings';
 
-/** Queued segments shown per queue; the rest are counted. */
-export const QUEUE_SHOWN = 8;
+/** Queued segments shown per queue (as many as a TCB view keeps); the rest are counted. */
+export const QUEUE_SHOWN = QUEUE_KEPT;
 /** Participants shown at a step that involves everyone (a wait). */
 const ENDPOINTS_SHOWN = 6;
 
@@ -122,14 +122,14 @@ export class StepIndex {
       name,
       label: this.label(name),
       column: this.column.get(name)!,
-      before: cut(before),
-      after: cut(after),
-      changed: FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f])),
+      before,
+      after,
+      changed: FIELDS.filter((f) => JSON.stringify(fieldOf(before, f)) !== JSON.stringify(fieldOf(after, f))),
     };
     if (change) out.transition = { from: change.from, to: change.to };
     if (after.state === 'CLOSED' && this.closedFromTheEnd(index, name)) out.closedAtEnd = true;
     if (asserted) out.asserted = asserted;
-    const hidden = (v: TcbView): [number, number] => [Math.max(0, v.unacked.length - QUEUE_SHOWN), Math.max(0, v.outOfOrder.length - QUEUE_SHOWN)];
+    const hidden = (v: TcbView): [number, number] => [v.unackedCount - v.unacked.length, v.outOfOrderCount - v.outOfOrder.length];
     if ([...hidden(before), ...hidden(after)].some((n) => n > 0)) out.more = { before: hidden(before), after: hidden(after) };
     return out;
   }
@@ -145,7 +145,9 @@ export class StepIndex {
   }
 }
 
-function cut(v: TcbView): TcbView {
-  if (v.unacked.length <= QUEUE_SHOWN && v.outOfOrder.length <= QUEUE_SHOWN) return v;
-  return { ...v, unacked: v.unacked.slice(0, QUEUE_SHOWN), outOfOrder: v.outOfOrder.slice(0, QUEUE_SHOWN) };
+/** A field as compared between before and after: a queue's shown part and how many it holds. */
+function fieldOf(v: TcbView, f: TcbField): unknown {
+  if (f === 'unacked') return [v.unacked, v.unackedCount];
+  if (f === 'outOfOrder') return [v.outOfOrder, v.outOfOrderCount];
+  return v[f];
 }

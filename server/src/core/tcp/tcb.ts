@@ -4,10 +4,17 @@
 import type { TcpState, TcpflowDocument } from '../syntax/ast';
 import type { ShownValue } from './analysis';
 import { Checker } from './checker';
-import type { Endpoint } from './endpoint';
+import { createEndpoint, type Endpoint } from './endpoint';
 import { collectParticipants } from './initialStates';
 import { describe } from './segment';
 import { show } from './seqValue';
+
+/**
+ * Queued segments kept per queue in a view (the first ones, the next to be acknowledged or
+ * delivered); the rest are only counted. A view is made after every step, so a flow that keeps
+ * thousands of segments unacknowledged must not copy them all at each one.
+ */
+export const QUEUE_KEPT = 8;
 
 /** One endpoint's TCB as shown to a learner: values are numbers, symbols (`x+1`) or undefined (unknown). */
 export interface TcbView {
@@ -17,10 +24,14 @@ export interface TcbView {
   sndUna?: ShownValue;
   sndNxt?: ShownValue;
   rcvNxt?: ShownValue;
-  /** Sent and not yet acknowledged (the retransmission queue): seq and what it was (`PSH,ACK len=10`). */
+  /** Sent and not yet acknowledged (the retransmission queue): seq and what it was (`PSH,ACK len=10`). At most QUEUE_KEPT. */
   unacked: { seq?: ShownValue; what: string; line: number }[];
-  /** Received ahead of RCV.NXT, waiting for the gap to fill. */
+  /** How many segments the retransmission queue holds. */
+  unackedCount: number;
+  /** Received ahead of RCV.NXT, waiting for the gap to fill. At most QUEUE_KEPT. */
   outOfOrder: { seq?: ShownValue; len: number; fin: boolean; line: number }[];
+  /** How many segments wait out of order. */
+  outOfOrderCount: number;
 }
 
 /** `steps[i]`: the TCB after step i of each endpoint that step involved (the sender, the receiver; all at a wait). */
@@ -37,8 +48,10 @@ export function tcbView(e: Endpoint): TcbView {
     sndUna: show(e.sndUna),
     sndNxt: show(e.sndNxt),
     rcvNxt: show(e.rcvNxt),
-    unacked: e.unacked.map((u) => ({ seq: show(u.seq), what: describe(u.flags, u.len), line: u.line })),
-    outOfOrder: e.outOfOrder.map((q) => ({ seq: show(q.seq), len: q.len, fin: q.fin, line: q.line })),
+    unacked: e.unacked.slice(0, QUEUE_KEPT).map((u) => ({ seq: show(u.seq), what: describe(u.flags, u.len), line: u.line })),
+    unackedCount: e.unacked.length,
+    outOfOrder: e.outOfOrder.slice(0, QUEUE_KEPT).map((q) => ({ seq: show(q.seq), len: q.len, fin: q.fin, line: q.line })),
+    outOfOrderCount: e.outOfOrder.length,
   };
 }
 
@@ -51,8 +64,9 @@ export function tcbTrace(doc: TcpflowDocument): TcbTrace {
       steps[index] = views;
     },
   });
-  const initial = Object.fromEntries(checker.endpointsNow().map((e) => [e.name, tcbView(e)]));
   checker.run();
+  // After the run: a root cause found at someone's first event can change who starts how (SPEC §8.6).
+  const initial = Object.fromEntries(checker.participants.map((p) => [p.name, tcbView(createEndpoint(p))]));
   return { initial, steps };
 }
 
