@@ -34,12 +34,14 @@ suite('tcpflow.language', () => {
     const first = rendered(0);
     await vscode.commands.executeCommand('tcpflow.openPreviewToSide', doc.uri);
     const drawnSeq = await first;
+    assert.equal(preview.pageLanguage(doc.uri), 'en');
 
     const redrawn = rendered(drawnSeq);
     await setLanguage('ko');
     const korean = await waitForDiagnostics(doc.uri, (ds) => ds.length === 1 && ds[0].message.includes('101이어야'), 'the Korean message');
     assert.equal(korean[0].message, 'B의 ack은 여기서 100이 아니라 101이어야 합니다. ACK은 B가 1번 줄에서 받은 것 다음으로 기대하는 다음 순서 번호 RCV.NXT를 담습니다(RFC 9293 §3.10.7.4).');
     await redrawn; // the open preview drew again, in the new language
+    assert.equal(preview.pageLanguage(doc.uri), 'ko', 'the page was loaded again in Korean (its toolbar and step mode words)');
     const hover = await poll(
       async () => hoverText(await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, new vscode.Position(0, 9))),
       (t) => t.includes('순서 번호 동기화'),

@@ -23,7 +23,7 @@ export interface ManagerOptions {
   payloadOptions: PayloadOptions;
   /** The webview's words, asked when a panel is made (they follow `tcpflow.language`). */
   strings: () => WebviewStrings;
-  lang: string;
+  lang: () => string;
 }
 
 export class PreviewManager implements vscode.Disposable {

@@ -17,7 +17,8 @@ export interface PanelHost {
   extensionUri: vscode.Uri;
   payloadOptions: PayloadOptions;
   strings: () => WebviewStrings;
-  lang: string;
+  /** The page's language (`<html lang>`), asked when a panel is made. */
+  lang: () => string;
   reveal(panel: PreviewPanel, line: number): void;
   /** Selects `line` in the editor showing the panel's document, the focus left where it is; false if nothing changed. */
   select(panel: PreviewPanel, line: number): boolean;
@@ -47,6 +48,9 @@ export class PreviewPanel implements vscode.Disposable {
   /** Why the newest handled update could not be drawn (exports refuse then). */
   private drawError: Error | undefined;
   private highlightLine: number | null = null;
+  /** The language the page was made in, and the one the page said it shows (when it said `ready`). */
+  private pageLang = '';
+  shownLang: string | undefined;
   /** Step mode asked for before the page was ready (the Step Through command on a new preview). */
   private pendingStepMode: boolean | undefined;
   private memory = new PreviewMemory();
@@ -74,15 +78,7 @@ export class PreviewPanel implements vscode.Disposable {
   ) {
     const webview = panel.webview;
     webview.options = webviewOptions(host.extensionUri);
-    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(host.extensionUri, 'dist', 'webview', name)).toString();
-    webview.html = previewHtml({
-      cspSource: webview.cspSource,
-      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
-      scriptUri: asset('preview.js'),
-      styleUri: asset('preview.css'),
-      strings: host.strings(),
-      lang: host.lang,
-    });
+    this.loadPage();
     this.setTitle();
     this.schedule();
     this.subscriptions.push(
@@ -93,6 +89,28 @@ export class PreviewPanel implements vscode.Disposable {
       }),
       panel.onDidDispose(() => this.dispose()),
     );
+  }
+
+  /** The page in the learner's language (its words are in the HTML): a new page says `ready` when up. */
+  private loadPage(): void {
+    const webview = this.panel.webview;
+    const asset = (name: string): string => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, 'dist', 'webview', name)).toString();
+    this.pageLang = this.host.lang();
+    this.ready = false;
+    webview.html = previewHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce((n) => crypto.getRandomValues(new Uint8Array(n))),
+      scriptUri: asset('preview.js'),
+      styleUri: asset('preview.css'),
+      strings: this.host.strings(),
+      lang: this.pageLang,
+    });
+  }
+
+  /** `tcpflow.language` changed: a page in another language is loaded again (step mode's words, the toolbar's), else the diagram redrawn. */
+  relocalize(): void {
+    if (this.host.lang() !== this.pageLang) this.loadPage();
+    this.update();
   }
 
   get document(): vscode.TextDocument {
@@ -196,6 +214,7 @@ export class PreviewPanel implements vscode.Disposable {
       case 'ready':
         // A new page, or one that could not follow the slices sent: it gets them whole.
         this.ready = true;
+        this.shownLang = m.lang;
         this.encoder.reset();
         this.stepMode.toggle(false, null); // the new page says so if it steps
         this.seq++;

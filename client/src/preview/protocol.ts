@@ -108,6 +108,8 @@ export type HostMessage = UpdateMessage | HighlightMessage | ExportRequest | Ste
 /** Webview → host: loaded and listening (the host then sends the current update). */
 export interface ReadyMessage {
   type: 'ready';
+  /** The page's language (`<html lang>`): the words it shows are in it. */
+  lang?: string;
 }
 
 /**
@@ -228,7 +230,7 @@ export function isWebviewMessage(m: unknown): m is WebviewMessage {
   const x = m as Record<string, unknown>;
   switch (x.type) {
     case 'ready':
-      return true;
+      return x.lang === undefined || typeof x.lang === 'string';
     case 'rendered':
       return isInt(x.seq) && isInt(x.arrows) && isInt(x.notes) && isInt(x.crosses) && isNum(x.ms);
     case 'renderFailed':

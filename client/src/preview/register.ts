@@ -24,6 +24,8 @@ export interface PreviewApi {
   setStepMode(uri: vscode.Uri, on: boolean): void;
   /** Shows step `index` in the document's preview, as its step controls do (the editor selects its line). */
   step(uri: vscode.Uri, index: number): void;
+  /** The language the preview of `uri` said its page is in, when it last said `ready` (its words follow `tcpflow.language`). */
+  pageLanguage(uri: vscode.Uri): string | undefined;
 }
 
 function webviewStrings(): WebviewStrings {
@@ -52,7 +54,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
       severities: userSeverities,
     },
     strings: webviewStrings,
-    lang: vscode.env.language,
+    lang: currentLang,
   });
 
   const openPreview = (column: vscode.ViewColumn) => async (arg?: unknown) => {
@@ -80,7 +82,7 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
     ...registerExportCommands(manager, currentLang),
     // A severity the user changes shows at once (an error mark more or less), and so does the language.
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('tcpflow.diagnostics') || e.affectsConfiguration(LANGUAGE_SETTING)) for (const uri of manager.uris()) manager.panelFor(vscode.Uri.parse(uri))?.update();
+      if (e.affectsConfiguration('tcpflow.diagnostics') || e.affectsConfiguration(LANGUAGE_SETTING)) for (const uri of manager.uris()) manager.panelFor(vscode.Uri.parse(uri))?.relocalize();
     }),
   );
 
@@ -90,5 +92,6 @@ export function registerPreview(context: vscode.ExtensionContext): PreviewApi {
     onDidShowStep: manager.onDidShowStep,
     setStepMode: (uri, on) => manager.panelFor(uri)?.setStepMode(on),
     step: (uri, index) => manager.panelFor(uri)?.step(index),
+    pageLanguage: (uri) => manager.panelFor(uri)?.shownLang,
   };
 }

@@ -156,7 +156,7 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
       const diagram = decoder.decode(msg.diagram);
       // Slices this page was never sent (it was reloaded meanwhile): ask for all of them again.
       if (!diagram) {
-        post({ type: 'ready' });
+        post({ type: 'ready', lang: document.documentElement.lang });
         return;
       }
       renderer.accept({ ...msg, diagram });
@@ -185,5 +185,5 @@ window.addEventListener('message', (e: MessageEvent<HostMessage>) => {
 
 prepare(currentThemeKind());
 watchTheme(() => renderer.wake());
-post({ type: 'ready' });
+post({ type: 'ready', lang: document.documentElement.lang });
 if (state.stepping) steps.setOpen(true);

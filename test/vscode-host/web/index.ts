@@ -93,7 +93,9 @@ function defineTests(): void {
       const tf202 = vscode.languages.getDiagnostics(doc.uri).find((d) => d.range.start.line === 6)!;
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, tf202.range.start);
       const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-      check(hoverText.includes('TF202'), `the hover on the mistake names TF202: ${hoverText}`);
+      // The hover explains the token and does not repeat the diagnostic VS Code shows above it.
+      check(hoverText.includes('**ack**') && hoverText.includes('RCV.NXT'), `the hover on the mistake explains ack: ${hoverText}`);
+      check(!hoverText.includes(tf202.message), `the hover does not repeat the diagnostic: ${hoverText}`);
       const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', doc.uri, new vscode.Range(0, 0, doc.lineCount, 0));
       check(hints.length > 0, 'inlay hints');
       // No event says the server's code actions for this version are ready: ask again (bounded), as the host suite does.
