@@ -1,10 +1,11 @@
-// `npm run fuzz`: feeds generated inputs to the core, the capture readers, the note sync and the
-// CLI's commands (targets.ts) for a bounded time, round robin, and reports every input that breaks
-// a rule, a crash or a case slower than SLOW_MS. Every case has its own seed: a failure is saved
-// under out/fuzz/crashes/ with it, and `--target T --case SEED` runs that one case again. Inputs
-// worth keeping go to test/fuzz/corpus/ (one JSON file each), which the unit tests replay.
+// `npm run fuzz`: feeds generated inputs to the core, the capture readers, the note sync, the
+// CLI's commands and the language server's requests and stdio reader (targets.ts) for a bounded
+// time, round robin, and reports every input that breaks a rule, a crash or a case slower than
+// SLOW_MS. Every case has its own seed: a failure is saved under out/fuzz/crashes/ with it, and
+// `--target T --case SEED` runs that one case again. Inputs worth keeping go to test/fuzz/corpus/
+// (one JSON file each), which the unit tests replay.
 //
-//   npm run fuzz -- [--seconds 60] [--seed N] [--target core|capture|sync|cli]
+//   npm run fuzz -- [--seconds 60] [--seed N] [--target core|capture|sync|cli|lsp]
 //   npm run fuzz -- --target T --case SEED     (one case, with its stack trace)
 //   npm run fuzz -- --corpus                   (replay test/fuzz/corpus/)
 import * as fs from 'node:fs';

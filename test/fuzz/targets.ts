@@ -5,7 +5,9 @@
 //   one the parser reads without a syntax error or an out-of-range number;
 // - sync: one run settles a note and keeps its ```tcpflow blocks; the markdown-it plugin renders it;
 // - cli: the commands, run in process on generated files and arguments, fail only with a usage
-//   or input error (exit 2), never with an internal one, and exit 0, 1 or 2.
+//   or input error (exit 2), never with an internal one, and exit 0, 1 or 2;
+// - lsp: the language server's requests at wild positions and its stdio reader on broken bytes
+//   (lspTarget.ts).
 import assert from 'node:assert/strict';
 import MarkdownIt from 'markdown-it';
 import { tcpflowMarkdownIt } from '../../client/src/markdown/markdownIt';
@@ -19,6 +21,7 @@ import { errorMarksOf } from '../../server/src/core/render/errorMarks';
 import { renderMermaid } from '../../server/src/core/render/mermaid';
 import { traceJson } from '../../server/src/cli/trace';
 import { runCliInProcess, type CliCase, cliCase } from './cliTarget';
+import { checkLspCase, lspCase, type LspCase } from './lspTarget';
 import { captureBytes, flowText, noteText } from './generators';
 import type { Rng } from './rng';
 
@@ -98,13 +101,13 @@ export const sync: Target<string> = {
   ...text,
 };
 
-export const cli: Target<CliCase> = {
-  name: 'cli',
-  generate: cliCase,
-  check: runCliInProcess,
-  save: (c) => c,
-  load: (s) => s as CliCase,
-};
+/** A target whose input is saved as it is (it is JSON already). */
+function savedAsIs<I>(name: string, generate: (r: Rng) => I, check: (input: I) => void): Target<I> {
+  return { name, generate, check, save: (i) => i, load: (s) => s as I };
+}
+
+export const cli = savedAsIs<CliCase>('cli', cliCase, runCliInProcess);
+export const lsp = savedAsIs<LspCase>('lsp', lspCase, checkLspCase);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const TARGETS: Target<any>[] = [core, capture, sync, cli];
+export const TARGETS: Target<any>[] = [core, capture, sync, cli, lsp];

@@ -46,7 +46,8 @@ export const WORD_SETS: WordSet[] = [
 ];
 
 /** Numbers that are not words of the set (line numbers, counts) and the flags that choose branches. */
-const COMMON: MessageArgs = { line: 3, firstLine: 2, rcvLine: 2, count: 2, since: 0, sameLine: 0, syn: 1, rst: 0, allowed: 'syn,rst' };
+const COMMON: MessageArgs = { line: 3, firstLine: 2, rcvLine: 2, count: 2, since: 0, sameLine: 0, syn: 1, rst: 0, allowed: 'syn,rst',
+  length: 12_345, max: 10_000, checkedLines: 100_000, totalLines: 1_234_567, checkedChars: 4_999_980, totalChars: 55_000_000 };
 
 /** The values that choose a message's branch, by argument: every branch is rendered. */
 const BRANCHES: Record<string, (string | number)[]> = {

@@ -56,7 +56,9 @@ const FORMS: [string, string, string][] = [
 ];
 const FORM_INDEX: Record<Ending, number> = { consonant: 0, vowel: 1, rieul: 2 };
 /** Hangul after a word that is no particle of the list: case endings and copulas that fit any word. */
-const NEUTRAL = new Set(['의', '에서', '에', '에서는', '입니다', '이고', '이므로', '이라', '번', '개', '까지', '부터', '만', '도', '인', '뒤', '바이트', '비트', '초', '쪽', '밀리초', '개를', '개가', '개의', '개는', '보다', '처럼', '비트로', '까지입니다', '바이트로', '바이트마다', '일', '이거나', '만큼', '에도']);
+const NEUTRAL = new Set(['의', '에서', '에', '에서는', '입니다', '이고', '이므로', '이라', '번', '개', '까지', '부터', '만', '도', '인', '뒤', '바이트', '비트', '초', '쪽', '밀리초', '개를', '개가', '개의', '개는', '보다', '처럼', '비트로', '까지입니다', '바이트로', '바이트마다', '일', '이거나', '만큼', '에도',
+  // Counters of characters and lines (TF110, TF111): no particle.
+  '자', '자입니다', '자까지만', '줄', '줄만']);
 
 /** How the oracle reads the words the texts put before a particle: written out by hand, not computed. */
 const READ: Record<string, Ending> = {

@@ -10,7 +10,7 @@
 // with a hidden marker that carries it (nothing a note writes can come before it), and only the
 // placeholders that carry the same nonce are ours; the preview script draws only those.
 import type { MarkdownIt, RendererRule, Token } from 'markdown-it';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyzeWithinBudget } from '../../../server/src/core/budget';
 import type { Severity } from '../../../server/src/core/diagnostics';
 import { localize, words, type Lang } from '../../../server/src/core/i18n';
 import { contentBlock, isTcpflowInfo, toNoteDiagnostic } from '../../../server/src/core/markdown/blocks';
@@ -88,7 +88,8 @@ export function renderTcpflowFence(content: string, opts: FenceRenderOptions = {
 }
 
 // The preview renders the whole note on every keystroke: a block whose text, place and language
-// did not change keeps its diagram and problem list (a few blocks per note, so a small cache).
+// did not change keeps its diagram and problem list (a few blocks per note, so a small cache,
+// bounded in entries and in characters: typing in a big block must not keep a copy per keystroke).
 interface BlockBody {
   html: string;
   segments: number;
@@ -97,12 +98,16 @@ interface BlockBody {
 
 const bodies = new Map<string, BlockBody>();
 const MAX_BODIES = 64;
+const MAX_CACHED_CHARS = 4_000_000;
+let cachedChars = 0;
+const sizeOf = (key: string, body: { html: string }) => key.length + body.html.length;
 
 function blockBody(content: string, lang: Lang, by: number, severities: SeverityOverrides): BlockBody {
   const key = `${lang}\n${by}\n${JSON.stringify(severities)}\n${content}`;
   const cached = bodies.get(key);
   if (cached) return cached;
-  const a = present(analyze(content), severities);
+  // A block over the document budget is drawn and checked in its first part; TF111 says so in the list.
+  const a = present(analyzeWithinBudget(content).analysis, severities);
   const block = contentBlock(content, by);
   const { text: mermaid, errorArrows, errorNotes } = markedMermaid(a, { lang, marks: errorMarksOf(a) });
   const marks: Record<string, string> = {};
@@ -118,8 +123,15 @@ function blockBody(content: string, lang: Lang, by: number, severities: Severity
     });
   const list = problems.length ? `<ul class="tcpflow-problems">\n${problems.join('')}</ul>\n` : '';
   const body = { html: `<pre class="tcpflow-mermaid">${escapeHtml(mermaid)}</pre>\n${list}`, segments: a.messages.length, marks };
-  if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value!);
+  const size = sizeOf(key, body);
+  if (size > MAX_CACHED_CHARS) return body;
+  for (const [old, cached] of bodies) {
+    if (bodies.size < MAX_BODIES && cachedChars + size <= MAX_CACHED_CHARS) break;
+    bodies.delete(old);
+    cachedChars -= sizeOf(old, cached);
+  }
   bodies.set(key, body);
+  cachedChars += size;
   return body;
 }
 

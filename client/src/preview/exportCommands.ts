@@ -2,7 +2,7 @@
 // markdown` writes), Copy Mermaid Source, Export SVG / PNG (drawn by the preview's webview).
 // Every export command takes optional (source, target) Uris: a target skips the save dialog.
 import * as vscode from 'vscode';
-import { analyze } from '../../../server/src/core/analyze';
+import { analyzeWithinBudget } from '../../../server/src/core/budget';
 import { ui, type Lang } from '../../../server/src/core/i18n';
 import { renderMarkdown } from '../../../server/src/core/render/markdown';
 import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
@@ -17,8 +17,11 @@ export function baseName(uri: vscode.Uri): string {
   return stemOf(uri);
 }
 
+/** The part of the document within the budget (core/limits.ts), as the preview draws it: TF111 says what was left out. */
+const analyzed = (doc: vscode.TextDocument) => analyzeWithinBudget(doc.getText()).analysis;
+
 export function markdownOf(doc: vscode.TextDocument, lang: Lang): string {
-  return renderMarkdown(analyze(doc.getText()), { title: baseName(doc.uri), lang });
+  return renderMarkdown(analyzed(doc), { title: baseName(doc.uri), lang });
 }
 
 /** `lang`: the learner's language (`tcpflow.language`), asked at each export. */
@@ -38,7 +41,7 @@ export function registerExportCommands(manager: PreviewManager, lang: () => Lang
   const copyMermaid = async (src?: unknown): Promise<string | undefined> => {
     const doc = await source(src);
     if (!doc) return undefined;
-    const a = analyze(doc.getText());
+    const a = analyzed(doc);
     const text = renderMermaid(a, { lang: lang(), marks: errorMarksOf(a) });
     await vscode.env.clipboard.writeText(text);
     void vscode.window.showInformationMessage(vscode.l10n.t('Mermaid source copied to the clipboard.'));

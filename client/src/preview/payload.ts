@@ -3,7 +3,7 @@
 // the browser tests and the bench build their updates with it too. A preview keeps a PreviewMemory
 // across edits: the parser's line memo (unchanged lines are not lexed again), the last slice plan
 // (an edit changes the slices it touches, no others), and what step mode asks of the flow drawn.
-import { analyze } from '../../../server/src/core/analyze';
+import { analyzeWithinBudget } from '../../../server/src/core/budget';
 import { localize, ui, type Lang } from '../../../server/src/core/i18n';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../../../server/src/core/present';
 import { errorMarksOf } from '../../../server/src/core/render/errorMarks';
@@ -44,8 +44,10 @@ export class PreviewMemory {
   }
 }
 
+/** The diagram of the part of `text` within the document budget (TF111, first in the banner, says what was left out). */
 export function diagramPayload(text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {
-  return payloadOf(analyze(text, memory?.memo), text, opts, memory);
+  const part = analyzeWithinBudget(text, memory?.memo);
+  return payloadOf(part.analysis, part.text, opts, memory);
 }
 
 export function payloadOf(analysis: Analysis, text: string, opts: PayloadOptions = {}, memory?: PreviewMemory): DiagramPayload {

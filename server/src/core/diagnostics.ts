@@ -71,6 +71,8 @@ export const CODES = {
   TF107: 'error', // unterminated string
   TF108: 'error', // a message from a participant to itself
   TF109: 'warning', // field written twice (the first is used)
+  TF110: 'error', // a line longer than limits.ts MAX_LINE_CHARS: not read
+  TF111: 'error', // the document is over limits.ts DOCUMENT_BUDGET: only its first part is checked
   // --- TCP checker (RFC 9293 §3.10) ---
   TF200: 'error', // state assertion differs from the computed state
   TF201: 'error', // seq is not SND.NXT (nor a retransmission / keep-alive)

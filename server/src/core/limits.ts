@@ -12,6 +12,14 @@
 
 export const DOCUMENT_BUDGET = { lines: 100_000, chars: 5_000_000 } as const;
 
+// How much of one line is read (issue 15 point 1): a line whose statement runs past 10,000
+// characters (a comment after it may run on) is not read at all, and says so (TF110). The lexer
+// keeps an object per token, so a 1 MB line of `A->` held 333,000 of them (about 30 MB) and every
+// feature that reads a line (completion, hovers, formatting) paid for all of it on each keystroke;
+// past the limit a line costs a scan for its end and one token. Study notes' lines are under 200
+// characters; VS Code itself stops colouring a line at 20,000.
+export const MAX_LINE_CHARS = 10_000;
+
 export type Budget = { readonly lines: number; readonly chars: number };
 
 /** What was done with the part within the budget; `left`: nothing (a diagram of part of a flow would look whole). */

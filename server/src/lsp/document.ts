@@ -1,6 +1,8 @@
 // A text document with its analysis, as every language feature receives it.
+import { withBudgetNotice } from '../core/budget';
 import { IncrementalAnalysis } from '../core/incremental';
 import type { Lang, LanguageSetting } from '../core/i18n';
+import { withinBudget } from '../core/limits';
 import { NO_OVERRIDES, present, type SeverityOverrides } from '../core/present';
 import type { MemoLine } from '../core/syntax/lineMemo';
 import type { Analysis } from '../core/tcp/analysis';
@@ -8,6 +10,7 @@ import type { Analysis } from '../core/tcp/analysis';
 export interface AnalyzedDocument {
   uri: string;
   version: number;
+  /** The text analysed: the document's, or its first part when it is over the document budget (core/limits.ts). */
   text: string;
   /** The text split into lines (no line ends), for positions and formatting. */
   lines: readonly string[];
@@ -43,8 +46,10 @@ export function analyzeDocument(
   session = new IncrementalAnalysis(),
   severities: SeverityOverrides = NO_OVERRIDES,
 ): AnalyzedDocument {
-  const checked = session.analyze(text);
-  return presentDocument({ uri, version, text, lang, session, checked, analysis: checked, severities, lines: session.memo.texts, parsed: session.memo.lines }, lang, severities);
+  // Only the part within the document budget is analysed; TF111 on the first line says what was not (core/budget.ts).
+  const part = withinBudget(text);
+  const checked = withBudgetNotice(session.analyze(part.text), part);
+  return presentDocument({ uri, version, text: part.text, lang, session, checked, analysis: checked, severities, lines: session.memo.texts, parsed: session.memo.lines }, lang, severities);
 }
 
 /** The same version in another language or with other severities: nothing is analysed again. */

@@ -1,10 +1,13 @@
 // A Markdown note as the language server sees it: each ```tcpflow block analysed on its own, as an
 // AnalyzedDocument of the block's text, so every feature works inside a block unchanged; the
 // adapters (markdownFeatures.ts) move positions between the note and the block.
-import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
-import type { Lang } from '../core/i18n';
+import { DiagnosticSeverity, type Diagnostic as LspDiagnostic } from 'vscode-languageserver';
+import { budgetNotice } from '../core/budget';
+import type { Diagnostic } from '../core/diagnostics';
+import { formatMessage, type Lang } from '../core/i18n';
+import { withinBudget } from '../core/limits';
 import { placeInNote, tcpflowBlocks, withNoteLines, type FencedBlock } from '../core/markdown/blocks';
-import { toLspDiagnostics } from './diagnostics';
+import { SOURCE, toLspDiagnostics } from './diagnostics';
 import type { SeverityOverrides } from '../core/present';
 import { analyzeDocument, type AnalyzedDocument } from './document';
 
@@ -23,6 +26,8 @@ export interface MarkdownDocument {
   lang: Lang;
   severities: SeverityOverrides;
   blocks: BlockDocument[];
+  /** TF111 when the note is over the document budget: only the blocks in its first part are checked. */
+  notice?: Diagnostic;
 }
 
 export const MARKDOWN_LANGUAGE = 'markdown';
@@ -34,11 +39,13 @@ export const MARKDOWN_LANGUAGE = 'markdown';
 export function analyzeMarkdown(uri: string, version: number, text: string, lang: Lang, severities: SeverityOverrides, previous?: MarkdownDocument): MarkdownDocument {
   const reusable = new Map<string, AnalyzedDocument>();
   if (previous && previous.lang === lang && previous.severities === severities) for (const b of previous.blocks) reusable.set(`${b.block.firstLine}\n${b.block.text}`, b.doc);
-  const blocks = tcpflowBlocks(text).map((block) => ({
+  // A note counts as a whole against the document budget, as the CLI counts it.
+  const part = withinBudget(text);
+  const blocks = tcpflowBlocks(part.text).map((block) => ({
     block,
     doc: reusable.get(`${block.firstLine}\n${block.text}`) ?? analyzeBlock(uri, version, block, lang, severities),
   }));
-  return { uri, version, lang, severities, blocks };
+  return { uri, version, lang, severities, blocks, ...(part.cut ? { notice: budgetNotice(part.cut, part.text) } : {}) };
 }
 
 function analyzeBlock(uri: string, version: number, block: FencedBlock, lang: Lang, severities: SeverityOverrides): AnalyzedDocument {
@@ -50,9 +57,11 @@ function analyzeBlock(uri: string, version: number, block: FencedBlock, lang: La
 
 /** Every block's diagnostics, at their places in the note; each stays inside its block. */
 export function markdownDiagnostics(md: MarkdownDocument): LspDiagnostic[] {
-  return md.blocks.flatMap(({ block, doc }) => {
+  const notice = md.notice && { range: md.notice.range, severity: DiagnosticSeverity.Error, code: md.notice.code, source: SOURCE, message: formatMessage(md.notice, md.lang) };
+  const inBlocks = md.blocks.flatMap(({ block, doc }) => {
     // The line numbers in the messages were moved at analysis; the ranges move now.
     const inNote = doc.analysis.diagnostics.map((d) => placeInNote(block, d));
     return toLspDiagnostics({ ...doc, analysis: { ...doc.analysis, diagnostics: inNote } });
   });
+  return notice ? [notice, ...inBlocks] : inBlocks;
 }

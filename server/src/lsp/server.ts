@@ -35,8 +35,8 @@ import {
 } from './markdownFeatures';
 import { registerTcpflowOnly, registersPerLanguage, tcpflowOnlyStatic } from './registration';
 
-export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+/** `documents`: passed in by a caller that guards the connection with them (guard.ts clamps positions to them). */
+export function startServer(connection: Connection, documents = new TextDocuments(TextDocument)): void {
   const cache = new Map<string, AnalyzedDocument>();
   const notes = new Map<string, MarkdownDocument>();
   let lang: Lang = 'en';

@@ -5,6 +5,10 @@ import { enDocs } from './enDocs';
 import { enUi } from './enUi';
 import type { SendKind } from '../tcp/sendRules';
 import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
+import { DOCUMENT_BUDGET } from '../limits';
+
+/** A count of lines or characters, with thousands separators (TF110, TF111). */
+const count = (n: unknown): string => Number(n).toLocaleString('en-US');
 
 const EXPECTED: Record<string, string> = {
   statement: 'a statement (a message, participant, par, note, wait, state or title)',
@@ -162,6 +166,9 @@ export const en: Catalog = {
     TF107: () => 'Unterminated string: add the closing ".',
     TF108: (a) => `${a.name} sends to itself: a TCP segment goes from one endpoint to the other.`,
     TF109: (a) => `'${a.key}' is written twice in this segment; the first one is used.`,
+    TF110: (a) => `This line is ${count(a.length)} characters long: a line is read up to ${count(a.max)} characters, so it is not checked. Write one statement per line.`,
+    TF111: (a) =>
+      `Only the first ${a.checkedLines === 1 ? 'line' : `${count(a.checkedLines)} lines`} (${count(a.checkedChars)} characters) of ${count(a.totalLines)} lines (${count(a.totalChars)} characters) ${a.checkedLines === 1 ? 'is' : 'are'} checked: a document is read up to ${count(DOCUMENT_BUDGET.lines)} lines or ${count(DOCUMENT_BUDGET.chars)} characters. Split the flow into several files.`,
     TF200: (a) => `${a.name} is ${a.actual} here, not ${a.asserted}: ${stateCause(a)}.`,
     TF201: (a) => `${a.name}'s seq must be ${a.expected} here, not ${a.written}: it is ${seqWhy(a)}.`,
     TF202: (a) =>

@@ -6,6 +6,10 @@ import { koUi } from './koUi';
 import { josa } from './particles';
 import type { SendKind } from '../tcp/sendRules';
 import { FIELD_KEYS, STATE_NAMES, type TcpState } from '../syntax/vocabulary';
+import { DOCUMENT_BUDGET } from '../limits';
+
+/** A count of lines or characters, with thousands separators (TF110, TF111). */
+const count = (n: unknown): string => Number(n).toLocaleString('en-US');
 
 const EXPECTED: Record<string, string> = {
   statement: '문장(메시지, participant, par, note, wait, state, title)',
@@ -162,6 +166,9 @@ export const ko: Catalog = {
     TF107: () => '문자열이 닫히지 않았습니다. 닫는 "를 쓰세요.',
     TF108: (a) => `${josa(a.name, '이/가')} 자기 자신에게 보냅니다. TCP 세그먼트는 한 끝점에서 다른 끝점으로 갑니다.`,
     TF109: (a) => `이 세그먼트에 ${josa(`'${a.key}'`, '이/가')} 두 번 쓰였습니다. 처음 것을 씁니다.`,
+    TF110: (a) => `이 줄의 길이는 ${count(a.length)}자입니다. 한 줄은 ${count(a.max)}자까지만 읽으므로 이 줄은 검사하지 않습니다. 한 줄에 문장 하나씩 쓰세요.`,
+    TF111: (a) =>
+      `${count(a.totalLines)}줄(${count(a.totalChars)}자) 중 처음 ${count(a.checkedLines)}줄(${count(a.checkedChars)}자)만 검사했습니다. 문서는 ${count(DOCUMENT_BUDGET.lines)}줄 또는 ${count(DOCUMENT_BUDGET.chars)}자까지만 읽습니다. 흐름을 여러 파일로 나누세요.`,
     TF200: (a) => `${josa(a.name, '은/는')} 여기서 ${josa(a.asserted, '이/가')} 아니라 ${a.actual}입니다: ${stateCause(a)}.`,
     TF201: (a) => `${a.name}의 seq는 여기서 ${josa(a.written, '이/가')} 아니라 ${josa(a.expected, '이어야/여야')} 합니다. ${seqWhy(a)}.`,
     TF202: (a) =>

@@ -7,6 +7,7 @@
 // the exchange as impossible, for one typo in a field.
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
+import { MAX_LINE_CHARS } from '../limits';
 import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
 import { parseLineTokens } from './parser';
 import type { RawMessage, RawState } from './raw';
@@ -133,6 +134,8 @@ export function buildLine(source: string, lexed: LexedLine): BuiltLine {
 const NO_DIAGS = Object.freeze([]) as unknown as Diagnostic[];
 
 function buildIn(span: LineSpan, lexed: LexedLine): BuiltLine {
+  const first = lexed.tokens[0];
+  if (first.tokenType === T.LongLine) return { diags: [diag('TF110', span.tokens(first), { length: first.image.length, max: MAX_LINE_CHARS })] };
   const diags: Diagnostic[] = [];
   const last = lexed.tokens[lexed.tokens.length - 1];
   if (last.tokenType === T.UnterminatedString) diags.push(diag('TF107', span.tokens(last)));

@@ -4,6 +4,7 @@
 // over the characters: four times faster than that Lexer, and it never builds Newline, white
 // space or comment tokens only to drop them.
 import type { IToken, TokenType } from 'chevrotain';
+import { MAX_LINE_CHARS } from '../limits';
 import * as Tokens from './tokens';
 
 // A plain copy: reading a CommonJS namespace goes through a getter on every access.
@@ -213,6 +214,10 @@ export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?:
     }
     const type = scanner.next(i);
     const end = scanner.end;
+    if (type !== undefined && type !== T.Comment && end - current.start > MAX_LINE_CHARS) {
+      i = tooLong(text, current);
+      continue;
+    }
     if (type === T.Comment) current.comment = i;
     else if (type !== undefined) {
       const img = image(text, i, end);
@@ -222,6 +227,14 @@ export function lexLines(text: string, onLine: OnLine, line = 0, onCommentOnly?:
   }
   handOn(text, current, onLine, onCommentOnly);
   return current.line - line + 1;
+}
+
+/** A line whose statement runs past MAX_LINE_CHARS becomes one LongLine token, read no further: returns its end. */
+function tooLong(text: string, current: LexedLine): number {
+  const end = lineEnd(text, current.start);
+  current.tokens = [token(text.slice(current.start, end), current.start, T.LongLine)];
+  current.comment = undefined;
+  return end;
 }
 
 // A function of its own, not a closure over `current`: the loop above keeps `current` in a register.

@@ -153,6 +153,9 @@ export const Other = createToken({
   start_chars_hint: [...Array.from({ length: 128 }, (_, i) => i).filter((c) => c !== 10 && c !== 13), ...NON_ASCII_HINT],
 });
 
+/** A whole line too long to read (limits.ts MAX_LINE_CHARS): the lexer's only token for it; the parser never sees it (TF110). */
+export const LongLine = createToken({ name: 'LongLine', pattern: Lexer.NA });
+
 /** What the lexer matches, in order of priority (identifiers spelling a keyword are then re-typed). */
 export const ALL_TOKENS: TokenType[] = [
   Newline,

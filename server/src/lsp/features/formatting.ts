@@ -46,7 +46,8 @@ function parBodyLines(doc: AnalyzedDocument): Set<number> {
     if (s.kind !== 'par') continue;
     // An unterminated block runs to the end of the document.
     const end = s.endLine ?? doc.lines.length;
-    for (let l = s.line + 1; l < end; l++) if (!s.andLines.includes(l)) out.add(l);
+    const ands = new Set(s.andLines);
+    for (let l = s.line + 1; l < end; l++) if (!ands.has(l)) out.add(l);
   }
   return out;
 }
@@ -72,13 +73,18 @@ function formatLine(original: string, line: number, parsed: MemoLine | undefined
 }
 
 function joinTokens(line: string, tokens: ScannedToken[], stmt: SimpleStatement | undefined): string {
-  const zones = stmt ? verbatimZones(stmt, tokens) : [];
+  // Zones by their start: as the pairs move right, `reach` is the furthest end of a zone that starts
+  // at or before the pair, and the pair lies in a zone exactly when it ends within that reach.
+  const zones = stmt ? verbatimZones(stmt, tokens).sort((x, y) => x[0] - y[0]) : [];
+  let next = 0;
+  let reach = -1;
   let out = tokens[0].image;
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1];
     const b = tokens[i];
+    for (; next < zones.length && zones[next][0] <= a.start; next++) reach = Math.max(reach, zones[next][1]);
     const written = line.slice(a.end, b.start);
-    const verbatim = zones.some(([s, e]) => s <= a.start && b.end <= e);
+    const verbatim = b.end <= reach;
     out += (verbatim ? written : gap(a, b, written, stmt?.kind)) + b.image;
   }
   return out;
@@ -109,7 +115,7 @@ function verbatimZones(s: SimpleStatement, tokens: ScannedToken[]): [number, num
         if (f.value) zones.push(f.value.range);
         // An unknown key's raw value is the tokens written together after `=`: keep them so.
         else if (f.rawValue !== undefined) {
-          const eq = tokens.findIndex((t) => t.type === T.Equals && t.start >= f.keyRange.end.character);
+          const eq = firstFrom(tokens, f.keyRange.end.character, T.Equals);
           const first = tokens[eq + 1];
           if (eq >= 0 && first) zones.push({ start: { line: 0, character: first.start }, end: f.range.end });
         }
@@ -117,6 +123,19 @@ function verbatimZones(s: SimpleStatement, tokens: ScannedToken[]): [number, num
       break;
   }
   return zones.map((r) => [r.start.character, r.end.character]);
+}
+
+/** The index of the first token of `type` starting at or after `column` (-1: none); tokens are in column order. */
+function firstFrom(tokens: ScannedToken[], column: number, type: TokenType): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < column) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < tokens.length; i++) if (tokens[i].type === type) return i;
+  return -1;
 }
 
 /** The white space between two tokens. Only `(`, `)`, `,`, `:` and `=` may lose theirs: none of them joins a neighbour into a new token. */
