@@ -1,9 +1,13 @@
-// The tcpflow-cli executable: runs the program (program.ts) for this process.
-import { fail, main } from './program';
-import { processIo, reason } from './io';
-import { runInWorker } from './memoryGuard';
+// The tcpflow-cli executable: runs the program (program.ts) for this process. A small input is
+// run in this thread; any other in a worker thread, so that running out of memory is one line,
+// not V8's trace (memoryGuard.ts). The program is loaded only where it runs: a process whose
+// main thread only waits for the worker does not evaluate the grammar and the checker too.
+import { isMainThread } from 'node:worker_threads';
+import { fail, processIo, reason } from './io';
+import { fitsInThisThread, runInWorker } from './memoryGuard';
 
 const io = processIo();
+const argv = process.argv.slice(2);
 
 // A reader that goes away (`tcpflow-cli trace f | head`) is not an error.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -11,6 +15,9 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 process.on('uncaughtException', (err) => process.exit(fail(`internal error: ${reason(err)}`, io)));
 
-// exitCode, not exit(): output still being flushed to a pipe must not be cut off. The command runs
-// in a worker thread, so that running out of memory is one line, not V8's trace (memoryGuard.ts).
-if (!runInWorker(__filename, (message) => fail(message, io))) process.exitCode = main(process.argv.slice(2), io);
+// exitCode, not exit(): output still being flushed to a pipe must not be cut off.
+if (isMainThread && !fitsInThisThread(argv, io)) runInWorker(__filename, (message) => fail(message, io));
+else
+  void import('./program').then(({ main }) => {
+    process.exitCode = main(argv, io);
+  });
