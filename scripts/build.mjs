@@ -10,6 +10,7 @@
 //   node scripts/build.mjs --watch         rebuild on change
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
+import { cliEntryPoints, writeCodeCache } from './cliBuild.mjs';
 import { noNodeBuiltins } from './noNodeBuiltins.mjs';
 import { webviewBuilds } from './webview.build.mjs';
 
@@ -27,10 +28,7 @@ const common = {
 };
 
 // The CLI and the language server (Node, with a shebang for the package's bins).
-const node = [
-  { in: 'server/src/cli/main.ts', out: 'cli/main' },
-  { in: 'server/src/lsp/main.ts', out: 'server/main' },
-];
+const node = [...cliEntryPoints, { in: 'server/src/lsp/main.ts', out: 'server/main' }];
 
 // The VS Code integration suite (test/suite): run inside the extension host by @vscode/test-electron's runTests()
 // or test/vscode-host/run-suite.mjs; `vscode` and `mocha` come from the host and node_modules at run time.
@@ -70,4 +68,5 @@ if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  writeCodeCache('dist/cli');
 }

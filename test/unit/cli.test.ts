@@ -97,13 +97,17 @@ describe('tcpflow-cli usage', () => {
     assert.equal(version.stdout.trim(), JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   });
 
-  it('runs from a copy of the bundle alone (no node_modules next to it)', () => {
+  it('runs from a copy of its two bundles alone (no node_modules next to them, no code cache)', () => {
     const alone = path.join(dir, 'bundle');
     fs.mkdirSync(alone);
     fs.copyFileSync(CLI, path.join(alone, 'main.js'));
+    fs.copyFileSync(path.join(path.dirname(CLI), 'entry.js'), path.join(alone, 'entry.js'));
     fs.writeFileSync(path.join(alone, 'good.tcpflow'), GOOD);
     const r = spawnSync(process.execPath, ['main.js', 'check', 'good.tcpflow'], { cwd: alone, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
+    fs.writeFileSync(path.join(alone, 'entry.cache'), 'not a V8 code cache');
+    const rejected = spawnSync(process.execPath, ['main.js', 'check', 'good.tcpflow'], { cwd: alone, encoding: 'utf8' });
+    assert.deepEqual([rejected.status, rejected.stderr], [0, ''], 'a cache V8 cannot use is compiled around');
   });
 });
 

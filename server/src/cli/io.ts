@@ -23,6 +23,12 @@ export interface Io extends Output {
   cwd: string;
 }
 
+/** Says what went wrong in one line on stderr; returns exit code 2. */
+export function fail(message: string, out: Output): number {
+  out.stderr(`tcpflow-cli: ${oneLine(message)}\n`);
+  return 2;
+}
+
 export function processIo(): Io {
   return {
     stdout: (t) => process.stdout.write(t),

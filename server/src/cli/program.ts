@@ -4,12 +4,7 @@
 import { version } from '../../../package.json';
 import { parseArgs, UsageError, USAGE } from './args';
 import { run } from './commands';
-import { CliError, oneLine, processIo, reason, type Output, type Io } from './io';
-
-export function fail(message: string, out: Output): number {
-  out.stderr(`tcpflow-cli: ${oneLine(message)}\n`);
-  return 2;
-}
+import { CliError, fail, processIo, reason, type Io } from './io';
 
 export function main(argv: string[], io: Io = processIo()): number {
   try {

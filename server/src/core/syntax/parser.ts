@@ -23,8 +23,8 @@ class LineParser extends SegmentParser {
   trailingParen: IToken | undefined;
   private curMsg: RawMessage = { kind: 'message', items: [] };
 
-  constructor() {
-    super();
+  constructor(validate: boolean) {
+    super(validate);
     this.performSelfAnalysis();
   }
 
@@ -206,7 +206,21 @@ export interface LineParse {
   next?: Expected;
 }
 
-const parser = new LineParser();
+/** Made on first use: a process that never parses a line does not pay for the grammar's set-up. */
+let parser: LineParser | undefined;
+
+/**
+ * The grammar's mistakes as chevrotain's validations find them (none: the unit tests say so);
+ * the parser used for parsing skips them, to start faster.
+ */
+export function grammarErrors(): string[] {
+  try {
+    new LineParser(true);
+    return [];
+  } catch (err) {
+    return [(err as Error).message];
+  }
+}
 
 /**
  * Recognises one line's tokens (no comments, at least one token). `line`: the whole line's tokens
@@ -217,16 +231,17 @@ export function parseLineTokens(tokens: IToken[], line: IToken[] = tokens): Line
   // A line no statement can start with is common in garbage input; chevrotain's own report of it
   // computes every alternative's lookahead paths, which is slow.
   if (!canStartLine(tokens[0])) return { raw: undefined, partial: undefined, error: { expected: 'statement', token: tokens[0] } };
-  parser.input = tokens;
-  parser.partial = undefined;
-  parser.trailingExpect = 'endOfLine';
-  parser.trailingParen = trailingParen(line);
-  const raw = parser.line();
-  const error = parser.errors[0];
-  if (!error) return { raw, partial: parser.partial, next: parser.trailingExpect };
-  const expected = (error.name === 'NotAllInputParsedException' ? parser.trailingExpect : error.message) as Expected;
+  const p = (parser ??= new LineParser(false));
+  p.input = tokens;
+  p.partial = undefined;
+  p.trailingExpect = 'endOfLine';
+  p.trailingParen = trailingParen(line);
+  const raw = p.line();
+  const error = p.errors[0];
+  if (!error) return { raw, partial: p.partial, next: p.trailingExpect };
+  const expected = (error.name === 'NotAllInputParsedException' ? p.trailingExpect : error.message) as Expected;
   const token = error.token.tokenType === EOF ? undefined : error.token;
-  return { raw: undefined, partial: parser.partial, error: { expected, token } };
+  return { raw: undefined, partial: p.partial, error: { expected, token } };
 }
 
 const STATEMENT_KEYWORDS = new Set(Object.values(KW));

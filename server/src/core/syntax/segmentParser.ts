@@ -45,11 +45,16 @@ export class SegmentParser extends EmbeddedActionsParser {
   private curValue: IToken[] = [];
   private curState: IToken[] = [];
 
-  /** The subclass calls `performSelfAnalysis()` once all rules exist. */
-  constructor() {
-    // Two tokens of lookahead are all the grammar needs; three make chevrotain's start-up
-    // analysis five times slower (some 80 ms).
-    super(T.PARSER_TOKENS, { errorMessageProvider: messages, maxLookahead: 2 });
+  /**
+   * The subclass calls `performSelfAnalysis()` once all rules exist. `validate`: check the
+   * grammar as chevrotain can (ambiguities, unreachable alternatives…); that doubles the start-up
+   * cost, and the grammar does not change at run time, so only a unit test asks for it.
+   */
+  constructor(validate: boolean) {
+    // One token of lookahead: each decision is made by its first token or by a GATE. Two tokens
+    // made chevrotain's start-up analysis twice as slow (an unknown key's raw value, any tokens,
+    // against a known key's value expands to every pair of token types), three five times.
+    super(T.PARSER_TOKENS, { errorMessageProvider: messages, maxLookahead: 1, skipValidations: !validate });
   }
 
   protected stateParen = this.RULE('stateParen', (): RawState => {
