@@ -19,11 +19,17 @@ interface TokenState {
   entries: Entries;
   /** Index of each line's first token, and one past the last line's (length: lines + 1). */
   firstToken: Int32Array;
-  /** LSP's encoding, TOKEN_SIZE values per token. */
-  data: Uint32Array;
+  /** LSP's encoding, TOKEN_SIZE values per token (16 bits each when every value fits: half the memory). */
+  data: TokenData;
   /** What changed from the state before (its resultId): the one stretch of `data` that differs. */
   edit?: { from: string; start: number; deleteCount: number; end: number };
 }
+
+type TokenData = Uint16Array | Uint32Array;
+
+/** Room for `length` values, 16 bits each unless one of them needs more (`wide`). */
+const tokenData = (length: number, wide: boolean): TokenData => (wide ? new Uint32Array(length) : new Uint16Array(length));
+const isWide = (values: ArrayLike<number>): boolean => Array.prototype.some.call(values, (v: number) => v > 0xffff);
 
 /** Per document (its session lives as long as it is open, and goes when it is closed). */
 const states = new WeakMap<IncrementalAnalysis, TokenState>();
@@ -68,7 +74,9 @@ function encodeLines(entries: Entries, from: number, to: number, prevLine: numbe
 function fresh(doc: AnalyzedDocument): TokenState {
   const entries = doc.parsed;
   const firstToken = new Int32Array(entries.length + 1);
-  const data = Uint32Array.from(encodeLines(entries, 0, entries.length, -1, firstToken, 0));
+  const encoded = encodeLines(entries, 0, entries.length, -1, firstToken, 0);
+  const data = tokenData(encoded.length, isWide(encoded));
+  data.set(encoded);
   return { version: doc.version, resultId: String(nextId++), entries: entries.slice(), firstToken, data };
 }
 
@@ -89,17 +97,18 @@ function next(old: TokenState, doc: AnalyzedDocument): TokenState {
   const tailFrom = old.firstToken[was.length - tail];
   const shift = firstToken[middleEnd] - tailFrom;
   for (let k = 0; k <= tail; k++) firstToken[middleEnd + k] = old.firstToken[was.length - tail + k] + shift;
-  const data = new Uint32Array(firstToken[now.length] * TOKEN_SIZE);
+  // The first token after the middle: its line delta now counts from the last token before it.
+  const first = firstTokenLineFrom(firstToken, middleEnd, now.length);
+  const prev = first >= 0 ? lastTokenLineBefore(firstToken, first) : -1;
+  const firstDelta = prev < 0 ? first : first - prev;
+  const data = tokenData(firstToken[now.length] * TOKEN_SIZE, old.data instanceof Uint32Array || isWide(middle) || firstDelta > 0xffff);
   data.set(old.data.subarray(0, headTokens * TOKEN_SIZE));
   data.set(middle, headTokens * TOKEN_SIZE);
   const tailAt = firstToken[middleEnd] * TOKEN_SIZE;
   data.set(old.data.subarray(tailFrom * TOKEN_SIZE), tailAt);
-  // The first token after the middle: its line delta now counts from the last token before it.
-  const first = firstTokenLineFrom(firstToken, middleEnd, now.length);
   let touched = 0;
   if (first >= 0) {
-    const prev = lastTokenLineBefore(firstToken, first);
-    data[tailAt] = prev < 0 ? first : first - prev;
+    data[tailAt] = firstDelta;
     if (data[tailAt] !== old.data[tailFrom * TOKEN_SIZE]) touched = TOKEN_SIZE;
   }
   const start = headTokens * TOKEN_SIZE;
