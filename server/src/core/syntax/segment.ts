@@ -197,10 +197,13 @@ class SegmentBuilder {
     const range = this.span.tokens(firstOf(items[0]), lastOf(items[kept - 1]));
     // Copies with exactly the room they need: arrays grown by push keep spare slots, and a big
     // document holds hundreds of thousands of these.
-    const seg: Segment = { flags: this.flags.slice(), fields: this.fields.slice(), range };
+    const [flags, fields] = [this.flags.slice(), this.fields.slice()];
     const seq = this.first('seq');
     const ack = this.first('ack');
     const len = this.first('len');
+    // The usual segments as literals with every key they hold: a key added afterwards would go to an array of its own (~40 bytes a line).
+    if (seq && ack) return len ? { flags, fields, range, seq, ack, len } : { flags, fields, range, seq, ack };
+    const seg: Segment = { flags, fields, range };
     if (seq) seg.seq = seq;
     if (ack) seg.ack = ack;
     if (len) seg.len = len;
