@@ -10,6 +10,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import { MAX_LINE_CHARS } from '../limits';
 import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
 import { parseLineTokens } from './parser';
+import { EndpointNode } from './nodes';
 import type { RawMessage, RawState } from './raw';
 import { buildSegment, type LineError } from './segment';
 import { LineSpan, type LinePosition } from './span';
@@ -86,9 +87,7 @@ function stateRef(raw: RawState, span: LineSpan, diags: Diagnostic[]): StateRef 
 }
 
 function endpoint(name: IToken, state: RawState | undefined, span: LineSpan, diags: Diagnostic[]): Endpoint {
-  const ep: Endpoint = { name: name.image, range: span.tokens(name) };
-  if (state) ep.state = stateRef(state, span, diags);
-  return ep;
+  return new EndpointNode(name.image, span.at, span.columns(name), state && stateRef(state, span, diags));
 }
 
 function message(m: RawMessage, span: LineSpan, diags: Diagnostic[], error: LineError | undefined): MessageStmt | undefined {

@@ -92,6 +92,18 @@ class WideLineRange extends LineRange {
   }
 }
 
+/**
+ * Where a tree node was written, kept until its range is read (syntax/nodes.ts): the two columns
+ * packed as LineRange packs them, or the range itself when a column is past 2^15.
+ */
+export type Columns = number | LineRange;
+
+/** The columns [from, to) of a line, kept as a node keeps them. */
+export const columns = (at: LinePosition, from: number, to: number): Columns => (from < NARROW && to < NARROW ? from + to * NARROW : LineRange.of(at, from, to));
+
+/** The range that columns kept by `columns` stand for, on `at`'s line. */
+export const rangeAt = (at: LinePosition, cols: Columns): Range => (typeof cols === 'number' ? LineRange.of(at, cols % NARROW, (cols - (cols % NARROW)) / NARROW) : cols);
+
 /** A plain `{ start, end }` copy of any range (a LineRange's positions made once). */
 export function plainRange(r: Range): Range {
   return { start: r.start, end: r.end };
@@ -114,6 +126,11 @@ export class LineSpan {
 
   range(from: number, to: number): Range {
     return LineRange.of(this.at, from - this.start, to - this.start);
+  }
+
+  /** The columns `tokens(first, last)` covers, as a tree node keeps them (syntax/nodes.ts). */
+  columns(first: IToken, last: IToken = first): Columns {
+    return columns(this.at, first.startOffset - this.start, tokenEnd(last) - this.start);
   }
 
   /** From the start of `first` to the end of `last` (default: `first` alone). */

@@ -3,6 +3,7 @@
 import type { Fix, MessageArgs, TextEdit } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Range, TcpflowDocument, Statement } from '../syntax/ast';
 import { flagsRange } from './segment';
+import { asPlain } from '../syntax/nodes';
 
 export type RepairKind = 'length' | 'seq' | 'ack' | 'lost' | 'delivered' | 'fin' | 'swap';
 
@@ -25,7 +26,7 @@ export function lengthRepair(m: MessageStmt, index: number, len: number): Repair
   const value = field?.value;
   if (!field || !value || value.sym !== undefined || len < 0 || len === value.num) return undefined;
   const text = String(len);
-  const meant = { ...m, segment: { ...m.segment, len: { ...field, value: { ...value, num: len, text } } } };
+  const meant = { ...m, segment: { ...m.segment, len: { ...asPlain(field), value: { ...asPlain(value), num: len, text } } } };
   const edit = { range: value.range, newText: text };
   const args = { line: m.line + 1, written: value.text, meant: text };
   return { kind: 'length', written: m, meant, index, range: value.range, args, fix: mend('length', args, [edit]) };
@@ -47,7 +48,7 @@ function numberRepair(kind: 'seq' | 'ack', m: MessageStmt, index: number, d: num
   if (!field || !value || d === 0 || (value.sym === undefined && (value.num + d < 0 || value.num + d > 0xffffffff))) return undefined;
   const num = value.num + d;
   const text = value.sym === undefined ? String(num) : num === 0 ? value.sym : `${value.sym}${num > 0 ? '+' : '-'}${Math.abs(num)}`;
-  const meant = { ...m, segment: { ...m.segment, [kind]: { ...field, value: { ...value, num, text } } } };
+  const meant = { ...m, segment: { ...m.segment, [kind]: { ...asPlain(field), value: { ...asPlain(value), num, text } } } };
   const args = { line: m.line + 1, written: value.text, meant: text };
   return { kind, written: m, meant, index, range: value.range, args, fix: mend(kind, args, [{ range: value.range, newText: text }]) };
 }
@@ -88,7 +89,7 @@ export function swapRepair(m: MessageStmt, index: number, ends: boolean): Repair
   const { from, to } = m;
   if (from.name === to.name) return undefined;
   if (ends && !from.state !== !to.state) return undefined; // moving one `(STATE)` across the arrow is no simple edit
-  const moved = (e: EndpointRef, name: string, other: EndpointRef): EndpointRef => (ends ? other : { ...e, name });
+  const moved = (e: EndpointRef, name: string, other: EndpointRef): EndpointRef => (ends ? other : { ...asPlain(e), name });
   const meant = { ...m, from: moved(from, to.name, to), to: moved(to, from.name, from) };
   const edits: TextEdit[] = [
     { range: from.range, newText: to.name },

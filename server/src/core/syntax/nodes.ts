@@ -1,0 +1,120 @@
+// The tree's most numerous nodes — endpoints, flags, fields and their values, ~8.5 a message
+// line — keep where they were written as packed columns and their line's position, and make their
+// ranges when read (most never are: the checker reads one per diagnostic, the editor a few per
+// request). A range object each was ~40% of an open document's heap (issue 15). Each node
+// serialises (`toJSON`) to its plain shape in ast.ts; a copy with some properties changed starts
+// from `asPlain(node)`, since a spread copies no getter.
+import type { Endpoint, Field, Flag, FlagRef, Range, StateRef, ValueRef } from './ast';
+import { rangeAt, type Columns, type LinePosition } from './span';
+
+/** A node that makes its ranges when read. */
+abstract class LazyNode {
+  abstract toJSON(): object;
+}
+
+/** The node as plain data, its ranges made: what to spread for a changed copy. */
+export const asPlain = <T extends object>(node: T): T => (node instanceof LazyNode ? (node.toJSON() as T) : node);
+
+export class EndpointNode extends LazyNode implements Endpoint {
+  declare state?: StateRef;
+
+  constructor(
+    readonly name: string,
+    private readonly at: LinePosition,
+    private readonly cols: Columns,
+    state: StateRef | undefined,
+  ) {
+    super();
+    if (state) this.state = state;
+  }
+
+  get range(): Range {
+    return rangeAt(this.at, this.cols);
+  }
+
+  toJSON(): Endpoint {
+    return this.state ? { name: this.name, range: this.range, state: this.state } : { name: this.name, range: this.range };
+  }
+}
+
+export class FlagNode extends LazyNode implements FlagRef {
+  constructor(
+    readonly flag: Flag,
+    private readonly at: LinePosition,
+    private readonly cols: Columns,
+  ) {
+    super();
+  }
+
+  get range(): Range {
+    return rangeAt(this.at, this.cols);
+  }
+
+  toJSON(): FlagRef {
+    return { flag: this.flag, range: this.range };
+  }
+}
+
+export class ValueNode extends LazyNode implements ValueRef {
+  declare sym?: string;
+
+  constructor(
+    sym: string | undefined,
+    readonly num: number,
+    readonly text: string,
+    private readonly at: LinePosition,
+    private readonly cols: Columns,
+  ) {
+    super();
+    if (sym !== undefined) this.sym = sym;
+  }
+
+  get range(): Range {
+    return rangeAt(this.at, this.cols);
+  }
+
+  toJSON(): ValueRef {
+    const { num, text, range } = this;
+    return this.sym === undefined ? { num, text, range } : { sym: this.sym, num, text, range };
+  }
+}
+
+/** A field; absent properties stay absent rather than undefined. */
+export class FieldNode extends LazyNode implements Field {
+  declare value?: ValueRef;
+  declare rawValue?: string;
+  declare seed?: boolean;
+
+  constructor(
+    readonly key: string,
+    readonly writtenKey: string,
+    private readonly at: LinePosition,
+    private readonly keyCols: Columns,
+    private readonly cols: Columns,
+    value: ValueRef | undefined,
+    rawValue?: string,
+    seed?: boolean,
+  ) {
+    super();
+    if (value) this.value = value;
+    if (rawValue !== undefined) this.rawValue = rawValue;
+    if (seed) this.seed = seed;
+  }
+
+  get keyRange(): Range {
+    return rangeAt(this.at, this.keyCols);
+  }
+
+  get range(): Range {
+    return rangeAt(this.at, this.cols);
+  }
+
+  toJSON(): Field {
+    const out: Partial<Field> = { key: this.key, writtenKey: this.writtenKey, keyRange: this.keyRange };
+    if (this.value) out.value = this.value;
+    if (this.rawValue !== undefined) out.rawValue = this.rawValue;
+    out.range = this.range;
+    if (this.seed) out.seed = true;
+    return out as Field;
+  }
+}
