@@ -10,7 +10,7 @@ import { diag, type Diagnostic } from '../diagnostics';
 import { MAX_LINE_CHARS } from '../limits';
 import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
 import { parseLineTokens } from './parser';
-import { EndpointNode } from './nodes';
+import { EndpointNode, MessageNode } from './nodes';
 import type { RawMessage, RawState } from './raw';
 import { buildSegment, type LineError } from './segment';
 import { LineSpan, type LinePosition } from './span';
@@ -100,17 +100,19 @@ function message(m: RawMessage, span: LineSpan, diags: Diagnostic[], error: Line
   const seg = buildSegment(m.items, span);
   // An unusable item comes before wherever recognition stopped, so its error is the line's one.
   const firstError = seg.error ?? error;
-  const stmt: MessageStmt | undefined = seg.segment && {
-    kind: 'message',
-    line: span.line,
-    range: span.statement(),
-    from: endpoint(from, m.fromState, span, local),
-    to: endpoint(to, m.toState, span, local),
-    arrow: arrow.tokenType === T.LostArrow ? '-x' : '->',
-    arrowRange: span.tokens(arrow),
-    segment: seg.segment,
-  };
-  if (stmt && m.label && !seg.error) stmt.label = textOf(span, [m.label]);
+  const stmt: MessageStmt | undefined =
+    seg.segment &&
+    new MessageNode(
+      span.line,
+      span.at,
+      span.statementColumns(),
+      endpoint(from, m.fromState, span, local),
+      endpoint(to, m.toState, span, local),
+      arrow.tokenType === T.LostArrow ? '-x' : '->',
+      span.columns(arrow),
+      seg.segment,
+      m.label && !seg.error ? textOf(span, [m.label]) : undefined,
+    );
   diags.push(...local, ...seg.diags);
   if (firstError) diags.push(syntaxDiag(firstError, span));
   return stmt;

@@ -1,10 +1,10 @@
-// The tree's most numerous nodes — endpoints, flags, fields and their values, ~8.5 a message
-// line — keep where they were written as packed columns and their line's position, and make their
+// The tree's most numerous nodes — messages, their endpoints, flags, fields and values, ~9.5 a
+// message line — keep where they were written as packed columns and their line's position, and make their
 // ranges when read (most never are: the checker reads one per diagnostic, the editor a few per
 // request). A range object each was ~40% of an open document's heap (issue 15). Each node
 // serialises (`toJSON`) to its plain shape in ast.ts; a copy with some properties changed starts
 // from `asPlain(node)`, since a spread copies no getter.
-import type { Endpoint, Field, Flag, FlagRef, Range, StateRef, ValueRef } from './ast';
+import type { Arrow, Endpoint, Field, Flag, FlagRef, MessageStmt, Range, Segment, StateRef, Text, ValueRef } from './ast';
 import { rangeAt, type Columns, type LinePosition } from './span';
 
 /** A node that makes its ranges when read. */
@@ -116,5 +116,39 @@ export class FieldNode extends LazyNode implements Field {
     out.range = this.range;
     if (this.seed) out.seed = true;
     return out as Field;
+  }
+}
+
+export class MessageNode extends LazyNode implements MessageStmt {
+  readonly kind = 'message';
+  declare label?: Text;
+
+  constructor(
+    /** Where the line is now (a moved line's statement is moved, syntax/lineMemo.ts). */
+    public line: number,
+    private readonly at: LinePosition,
+    private readonly cols: Columns,
+    readonly from: Endpoint,
+    readonly to: Endpoint,
+    readonly arrow: Arrow,
+    private readonly arrowCols: Columns,
+    readonly segment: Segment,
+    label: Text | undefined,
+  ) {
+    super();
+    if (label) this.label = label;
+  }
+
+  get range(): Range {
+    return rangeAt(this.at, this.cols);
+  }
+
+  get arrowRange(): Range {
+    return rangeAt(this.at, this.arrowCols);
+  }
+
+  toJSON(): MessageStmt {
+    const { kind, line, range, from, to, arrow, arrowRange, segment } = this;
+    return this.label ? { kind, line, range, from, to, arrow, arrowRange, segment, label: this.label } : { kind, line, range, from, to, arrow, arrowRange, segment };
   }
 }

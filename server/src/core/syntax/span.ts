@@ -154,4 +154,10 @@ export class LineSpan {
     const toks = this.lexed.tokens;
     return this.tokens(toks[0], toks[toks.length - 1]);
   }
+
+  /** The columns statement() covers, as a tree node keeps them. */
+  statementColumns(): Columns {
+    const toks = this.lexed.tokens;
+    return this.columns(toks[0], toks[toks.length - 1]);
+  }
 }
