@@ -123,8 +123,8 @@ function done(diags: Diagnostic[], stmt: SimpleStatement): BuiltLine {
 }
 
 /** Builds one line. Never throws on any token sequence the lexer can produce. */
-export function buildLine(source: string, lexed: LexedLine): BuiltLine {
-  const span = new LineSpan(source, lexed);
+export function buildLine(source: string, lexed: LexedLine, at: LinePosition = { line: lexed.line }): BuiltLine {
+  const span = new LineSpan(source, lexed, at);
   const { item, diags } = buildIn(span, lexed);
   // A literal with every key the entry keeps: a key added afterwards would go to an array of its own (~40 bytes a line).
   const own = diags.length === 0 ? NO_DIAGS : diags;

@@ -118,9 +118,11 @@ export class LineSpan {
   constructor(
     readonly source: string,
     readonly lexed: LexedLine,
+    /** The line's position (its memo entry, when it has one: syntax/parse.ts). */
+    at: LinePosition = { line: lexed.line },
   ) {
     this.line = lexed.line;
-    this.at = { line: lexed.line };
+    this.at = at;
     this.start = lexed.start;
   }
 
