@@ -1,5 +1,5 @@
-// The tree's most numerous nodes — messages, their endpoints, flags, fields and values, ~9.5 a
-// message line — keep where they were written as packed columns and their line's position, and make their
+// The tree's most numerous nodes — messages, their segments, endpoints, flags, fields and values,
+// ~10.5 a message line — keep where they were written as packed columns and their line's position, and make their
 // ranges when read (most never are: the checker reads one per diagnostic, the editor a few per
 // request). A range object each was ~40% of an open document's heap (issue 15). Each node
 // serialises (`toJSON`) to its plain shape in ast.ts; a copy with some properties changed starts
@@ -63,7 +63,8 @@ export class ValueNode extends LazyNode implements ValueRef {
     readonly num: number,
     readonly text: string,
     private readonly at: LinePosition,
-    private readonly cols: Columns,
+    /** Its columns (a field keeps them rather than the node). */
+    readonly cols: Columns,
   ) {
     super();
     if (sym !== undefined) this.sym = sym;
@@ -79,11 +80,18 @@ export class ValueNode extends LazyNode implements ValueRef {
   }
 }
 
-/** A field; absent properties stay absent rather than undefined. */
+/**
+ * A field; absent properties stay absent rather than undefined. Its value's parts are kept in it,
+ * and a ValueNode made when `value` is read (one object fewer for each of ~2.5 fields a line).
+ */
 export class FieldNode extends LazyNode implements Field {
-  declare value?: ValueRef;
   declare rawValue?: string;
   declare seed?: boolean;
+  private readonly num: number;
+  private readonly text: string | undefined;
+  /** The value's columns; undefined: the field has no value. */
+  private readonly valueCols: Columns | undefined;
+  declare private readonly sym?: string;
 
   constructor(
     readonly key: string,
@@ -91,14 +99,21 @@ export class FieldNode extends LazyNode implements Field {
     private readonly at: LinePosition,
     private readonly keyCols: Columns,
     private readonly cols: Columns,
-    value: ValueRef | undefined,
+    value: ValueNode | undefined,
     rawValue?: string,
     seed?: boolean,
   ) {
     super();
-    if (value) this.value = value;
+    this.num = value ? value.num : 0;
+    this.text = value?.text;
+    this.valueCols = value?.cols;
+    if (value?.sym !== undefined) this.sym = value.sym;
     if (rawValue !== undefined) this.rawValue = rawValue;
     if (seed) this.seed = seed;
+  }
+
+  get value(): ValueRef | undefined {
+    return this.valueCols === undefined ? undefined : new ValueNode(this.sym, this.num, this.text!, this.at, this.valueCols);
   }
 
   get keyRange(): Range {
@@ -111,7 +126,8 @@ export class FieldNode extends LazyNode implements Field {
 
   toJSON(): Field {
     const out: Partial<Field> = { key: this.key, writtenKey: this.writtenKey, keyRange: this.keyRange };
-    if (this.value) out.value = this.value;
+    const value = this.value;
+    if (value) out.value = value;
     if (this.rawValue !== undefined) out.rawValue = this.rawValue;
     out.range = this.range;
     if (this.seed) out.seed = true;
@@ -150,5 +166,38 @@ export class MessageNode extends LazyNode implements MessageStmt {
   toJSON(): MessageStmt {
     const { kind, line, range, from, to, arrow, arrowRange, segment } = this;
     return this.label ? { kind, line, range, from, to, arrow, arrowRange, segment, label: this.label } : { kind, line, range, from, to, arrow, arrowRange, segment };
+  }
+}
+
+export class SegmentNode extends LazyNode implements Segment {
+  declare seq?: Field;
+  declare ack?: Field;
+  declare len?: Field;
+
+  constructor(
+    readonly flags: FlagRef[],
+    readonly fields: Field[],
+    private readonly at: LinePosition,
+    private readonly cols: Columns,
+    seq: Field | undefined,
+    ack: Field | undefined,
+    len: Field | undefined,
+  ) {
+    super();
+    if (seq) this.seq = seq;
+    if (ack) this.ack = ack;
+    if (len) this.len = len;
+  }
+
+  get range(): Range {
+    return rangeAt(this.at, this.cols);
+  }
+
+  toJSON(): Segment {
+    const out: Segment = { flags: this.flags, fields: this.fields, range: this.range };
+    if (this.seq) out.seq = this.seq;
+    if (this.ack) out.ack = this.ack;
+    if (this.len) out.len = this.len;
+    return out;
   }
 }

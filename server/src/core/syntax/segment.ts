@@ -3,9 +3,9 @@
 // the segment with one TF100; the items before it are kept (see build.ts for why).
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
-import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
+import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment } from './ast';
 import type { Expected, RawFieldItem, RawFlagItem, RawItem, RawValue } from './raw';
-import { FieldNode, FlagNode, ValueNode } from './nodes';
+import { FieldNode, FlagNode, SegmentNode, ValueNode } from './nodes';
 import type { LineSpan } from './span';
 import * as Tokens from './tokens';
 import { FLAGS, isBareField, isNumericField, seedField } from './vocabulary';
@@ -78,7 +78,7 @@ class SegmentBuilder {
   ) {}
 
   /** A number, symbol or symbol ± number; TF102 (and no value) when a number is above 2^32−1. */
-  value(toks: RawValue): ValueRef | undefined {
+  value(toks: RawValue): ValueNode | undefined {
     const last = toks[toks.length - 1];
     const numTok = last.tokenType === T.NumberTok ? last : undefined;
     const num = numTok ? Number(numTok.image) : 0;
@@ -183,26 +183,16 @@ class SegmentBuilder {
   }
 
   /** A `key=value` field (absent properties stay absent rather than undefined). */
-  private newField(keyTok: IToken, key: string, last: IToken, value: ValueRef | undefined, rawValue?: string): Field {
+  private newField(keyTok: IToken, key: string, last: IToken, value: ValueNode | undefined, rawValue?: string): Field {
     const span = this.span;
     return new FieldNode(key, keyTok.image, span.at, span.columns(keyTok), span.columns(keyTok, last), value, rawValue);
   }
 
   finish(items: RawItem[], kept: number): Segment {
-    const range = this.span.tokens(firstOf(items[0]), lastOf(items[kept - 1]));
+    const cols = this.span.columns(firstOf(items[0]), lastOf(items[kept - 1]));
     // Copies with exactly the room they need: arrays grown by push keep spare slots, and a big
     // document holds hundreds of thousands of these.
-    const [flags, fields] = [this.flags.slice(), this.fields.slice()];
-    const seq = this.first('seq');
-    const ack = this.first('ack');
-    const len = this.first('len');
-    // The usual segments as literals with every key they hold: a key added afterwards would go to an array of its own (~40 bytes a line).
-    if (seq && ack) return len ? { flags, fields, range, seq, ack, len } : { flags, fields, range, seq, ack };
-    const seg: Segment = { flags, fields, range };
-    if (seq) seg.seq = seq;
-    if (ack) seg.ack = ack;
-    if (len) seg.len = len;
-    return seg;
+    return new SegmentNode(this.flags.slice(), this.fields.slice(), this.span.at, cols, this.first('seq'), this.first('ack'), this.first('len'));
   }
 }
 

@@ -26,7 +26,7 @@ export function lengthRepair(m: MessageStmt, index: number, len: number): Repair
   const value = field?.value;
   if (!field || !value || value.sym !== undefined || len < 0 || len === value.num) return undefined;
   const text = String(len);
-  const meant = { ...asPlain(m), segment: { ...m.segment, len: { ...asPlain(field), value: { ...asPlain(value), num: len, text } } } };
+  const meant = { ...asPlain(m), segment: { ...asPlain(m.segment), len: { ...asPlain(field), value: { ...asPlain(value), num: len, text } } } };
   const edit = { range: value.range, newText: text };
   const args = { line: m.line + 1, written: value.text, meant: text };
   return { kind: 'length', written: m, meant, index, range: value.range, args, fix: mend('length', args, [edit]) };
@@ -48,7 +48,7 @@ function numberRepair(kind: 'seq' | 'ack', m: MessageStmt, index: number, d: num
   if (!field || !value || d === 0 || (value.sym === undefined && (value.num + d < 0 || value.num + d > 0xffffffff))) return undefined;
   const num = value.num + d;
   const text = value.sym === undefined ? String(num) : num === 0 ? value.sym : `${value.sym}${num > 0 ? '+' : '-'}${Math.abs(num)}`;
-  const meant = { ...asPlain(m), segment: { ...m.segment, [kind]: { ...asPlain(field), value: { ...asPlain(value), num, text } } } };
+  const meant = { ...asPlain(m), segment: { ...asPlain(m.segment), [kind]: { ...asPlain(field), value: { ...asPlain(value), num, text } } } };
   const args = { line: m.line + 1, written: value.text, meant: text };
   return { kind, written: m, meant, index, range: value.range, args, fix: mend(kind, args, [{ range: value.range, newText: text }]) };
 }
@@ -74,7 +74,7 @@ export function finRepair(m: MessageStmt, index: number): Repair | undefined {
   const flags = m.segment.flags;
   if (flags.some((f) => f.flag === 'FIN' || f.flag === 'SYN' || f.flag === 'RST')) return undefined;
   const range = flagsRange(m);
-  const meant = { ...asPlain(m), segment: { ...m.segment, flags: [{ flag: 'FIN' as const, range }, ...flags] } };
+  const meant = { ...asPlain(m), segment: { ...asPlain(m.segment), flags: [{ flag: 'FIN' as const, range }, ...flags] } };
   const at = range.start;
   const edit = { range: { start: at, end: at }, newText: flags.length ? 'FIN,' : 'FIN ' };
   const args = { line: m.line + 1 };
