@@ -8,7 +8,7 @@
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
 import { MAX_LINE_CHARS } from '../limits';
-import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
+import type { MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
 import { parseLineTokens } from './parser';
 import { EndpointNode, MessageNode } from './nodes';
 import type { RawMessage, RawState } from './raw';
@@ -86,7 +86,7 @@ function stateRef(raw: RawState, span: LineSpan, diags: Diagnostic[]): StateRef 
   return { written, state, range };
 }
 
-function endpoint(name: IToken, state: RawState | undefined, span: LineSpan, diags: Diagnostic[]): Endpoint {
+function endpoint(name: IToken, state: RawState | undefined, span: LineSpan, diags: Diagnostic[]): EndpointNode {
   return new EndpointNode(name.image, span.at, span.columns(name), state && stateRef(state, span, diags));
 }
 

@@ -21,7 +21,8 @@ export class EndpointNode extends LazyNode implements Endpoint {
   constructor(
     readonly name: string,
     private readonly at: LinePosition,
-    private readonly cols: Columns,
+    /** Its columns (a message keeps them rather than the node). */
+    readonly cols: Columns,
     state: StateRef | undefined,
   ) {
     super();
@@ -135,24 +136,45 @@ export class FieldNode extends LazyNode implements Field {
   }
 }
 
+/** A message; its endpoints' parts are kept in it, and their nodes made when read (two objects fewer a line). */
 export class MessageNode extends LazyNode implements MessageStmt {
   readonly kind = 'message';
   declare label?: Text;
+  private readonly fromName: string;
+  private readonly fromCols: Columns;
+  private readonly toName: string;
+  private readonly toCols: Columns;
+  declare private readonly fromState?: StateRef;
+  declare private readonly toState?: StateRef;
 
   constructor(
     /** Where the line is now (a moved line's statement is moved, syntax/lineMemo.ts). */
     public line: number,
     private readonly at: LinePosition,
     private readonly cols: Columns,
-    readonly from: Endpoint,
-    readonly to: Endpoint,
+    from: EndpointNode,
+    to: EndpointNode,
     readonly arrow: Arrow,
     private readonly arrowCols: Columns,
     readonly segment: Segment,
     label: Text | undefined,
   ) {
     super();
+    this.fromName = from.name;
+    this.fromCols = from.cols;
+    this.toName = to.name;
+    this.toCols = to.cols;
+    if (from.state) this.fromState = from.state;
+    if (to.state) this.toState = to.state;
     if (label) this.label = label;
+  }
+
+  get from(): Endpoint {
+    return new EndpointNode(this.fromName, this.at, this.fromCols, this.fromState);
+  }
+
+  get to(): Endpoint {
+    return new EndpointNode(this.toName, this.at, this.toCols, this.toState);
   }
 
   get range(): Range {
