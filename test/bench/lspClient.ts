@@ -126,8 +126,9 @@ export class BenchClient {
         | { resultId?: string; data?: number[]; edits?: { start: number; deleteCount: number; data?: number[] }[] }
         | null;
       if (r && 'edits' in r && r.edits) {
-        const data = doc.tokens!.data.slice();
-        for (const e of [...r.edits].sort((a, b) => b.start - a.start)) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+        let data = doc.tokens!.data;
+        // concat, not splice(...e.data): an edit can hold millions of numbers (past the document budget, everything after a paste moves out).
+        for (const e of [...r.edits].sort((a, b) => b.start - a.start)) data = data.slice(0, e.start).concat(e.data ?? [], data.slice(e.start + e.deleteCount));
         doc.tokens = { resultId: r.resultId, data };
       } else if (r?.data) doc.tokens = { resultId: r.resultId, data: r.data };
       return;

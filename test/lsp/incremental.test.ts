@@ -77,6 +77,19 @@ describe('language server: what changed, and no backlog', () => {
     }
   });
 
+  it('tokens whose numbers need more than 16 bits (the server keeps them in 16 when they fit) stay exact, whole and as a delta', async () => {
+    // The third token (`title` of the second line) is 65,531 lines after the second; an edit makes it 65,541.
+    const { uri } = await s.open('title a\n' + '\n'.repeat(65_530) + 'title b\n');
+    const last = await full(uri);
+    assert.equal(last.data[10], 65_531);
+    await s.edit(uri, span(65_531, 0, 65_531, 0), '\n'.repeat(10));
+    const r = (await s.conn.sendRequest('textDocument/semanticTokens/full/delta', { textDocument: { uri }, previousResultId: last.resultId })) as SemanticTokensDelta;
+    const data = last.data.slice();
+    for (const e of r.edits) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    assert.deepEqual(data, await freshTokens(s.textOf(uri)));
+    assert.equal(data[10], 65_541);
+  });
+
   it('a burst of changes is analysed at its newest version: no older version is published after it, none is left behind', async () => {
     const { uri } = await s.open(longFlow(2000));
     const line = 3;

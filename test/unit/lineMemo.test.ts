@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { parse } from '../../server/src/core/syntax/parse';
 import { LineMemo } from '../../server/src/core/syntax/lineMemo';
+import { plainTree } from './parser-helpers';
 import { apply, edit } from './randomEdits';
 
 const dir = join(__dirname, '..', '..', 'examples');
@@ -22,7 +23,8 @@ describe('incremental parsing (LineMemo)', () => {
         parse(text, memo);
         for (const e of edits) {
           text = apply(text, e);
-          assert.deepEqual(parse(text, memo), parse(text));
+          // Compared as plain data: a memo's ranges read their line from its entries, a fresh parse's from their own positions.
+          assert.deepEqual(plainTree(parse(text, memo)), plainTree(parse(text)));
         }
       }),
       { numRuns: 300 },

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, DiagnosticCode, MessageArgs } from '../../server/src/core/diagnostics';
 import type { Range, Statement, TcpflowDocument } from '../../server/src/core/syntax/ast';
 import { parse, type ParseResult } from '../../server/src/core/syntax/parse';
+import { asPlain } from '../../server/src/core/syntax/nodes';
 import { LineRange, plainRange } from '../../server/src/core/syntax/span';
 
 const OPEN = '⟦';
@@ -54,7 +55,8 @@ export function point(line: number, character: number): Range {
 }
 
 /**
- * A deep copy with every LineRange (the tree's lazily made ranges, syntax/span.ts) as a plain
+ * A deep copy with every LineRange (the tree's lazily made ranges, syntax/span.ts) and every node
+ * that makes its ranges when read (syntax/nodes.ts) as plain data, ranges as a plain
  * `{ start, end }`, so deepEqual can compare a tree with object literals. Everything else is kept
  * as it is, absent and undefined properties included.
  */
@@ -64,6 +66,7 @@ export function plainTree<T>(x: T, copies = new Map<unknown, unknown>()): T {
   if (copies.has(x)) return copies.get(x) as T;
   let out: unknown;
   if (x instanceof LineRange) out = plainRange(x);
+  else if (asPlain(x) !== x) out = plainTree(asPlain(x), copies);
   else if (Array.isArray(x)) {
     const list: unknown[] = [];
     copies.set(x, list);

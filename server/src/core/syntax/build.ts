@@ -8,8 +8,9 @@
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
 import { MAX_LINE_CHARS } from '../limits';
-import type { Endpoint, MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
+import type { MessageStmt, Range, SimpleStatement, StateRef, Text } from './ast';
 import { parseLineTokens } from './parser';
+import { EndpointNode, MessageNode } from './nodes';
 import type { RawMessage, RawState } from './raw';
 import { buildSegment, type LineError } from './segment';
 import { LineSpan, type LinePosition } from './span';
@@ -85,10 +86,8 @@ function stateRef(raw: RawState, span: LineSpan, diags: Diagnostic[]): StateRef 
   return { written, state, range };
 }
 
-function endpoint(name: IToken, state: RawState | undefined, span: LineSpan, diags: Diagnostic[]): Endpoint {
-  const ep: Endpoint = { name: name.image, range: span.tokens(name) };
-  if (state) ep.state = stateRef(state, span, diags);
-  return ep;
+function endpoint(name: IToken, state: RawState | undefined, span: LineSpan, diags: Diagnostic[]): EndpointNode {
+  return new EndpointNode(name.image, span.at, span.columns(name), state && stateRef(state, span, diags));
 }
 
 function message(m: RawMessage, span: LineSpan, diags: Diagnostic[], error: LineError | undefined): MessageStmt | undefined {
@@ -101,17 +100,19 @@ function message(m: RawMessage, span: LineSpan, diags: Diagnostic[], error: Line
   const seg = buildSegment(m.items, span);
   // An unusable item comes before wherever recognition stopped, so its error is the line's one.
   const firstError = seg.error ?? error;
-  const stmt: MessageStmt | undefined = seg.segment && {
-    kind: 'message',
-    line: span.line,
-    range: span.statement(),
-    from: endpoint(from, m.fromState, span, local),
-    to: endpoint(to, m.toState, span, local),
-    arrow: arrow.tokenType === T.LostArrow ? '-x' : '->',
-    arrowRange: span.tokens(arrow),
-    segment: seg.segment,
-  };
-  if (stmt && m.label && !seg.error) stmt.label = textOf(span, [m.label]);
+  const stmt: MessageStmt | undefined =
+    seg.segment &&
+    new MessageNode(
+      span.line,
+      span.at,
+      span.statementColumns(),
+      endpoint(from, m.fromState, span, local),
+      endpoint(to, m.toState, span, local),
+      arrow.tokenType === T.LostArrow ? '-x' : '->',
+      span.columns(arrow),
+      seg.segment,
+      m.label && !seg.error ? textOf(span, [m.label]) : undefined,
+    );
   diags.push(...local, ...seg.diags);
   if (firstError) diags.push(syntaxDiag(firstError, span));
   return stmt;
@@ -122,12 +123,12 @@ function done(diags: Diagnostic[], stmt: SimpleStatement): BuiltLine {
 }
 
 /** Builds one line. Never throws on any token sequence the lexer can produce. */
-export function buildLine(source: string, lexed: LexedLine): BuiltLine {
-  const span = new LineSpan(source, lexed);
-  const built = buildIn(span, lexed);
-  built.at = span.at;
-  if (built.diags.length === 0) built.diags = NO_DIAGS;
-  return built;
+export function buildLine(source: string, lexed: LexedLine, at: LinePosition = { line: lexed.line }): BuiltLine {
+  const span = new LineSpan(source, lexed, at);
+  const { item, diags } = buildIn(span, lexed);
+  // A literal with every key the entry keeps: a key added afterwards would go to an array of its own (~40 bytes a line).
+  const own = diags.length === 0 ? NO_DIAGS : diags;
+  return item ? { item, diags: own, at: span.at } : { diags: own, at: span.at };
 }
 
 /** The diagnostics of every line without any: one empty list (never added to), not one per line. */

@@ -7,6 +7,7 @@ import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement
 import { buildLine, type BuiltLine } from './build';
 import { lexLines, type LexedLine } from './scanner';
 import { COMMENT_ONLY, moveLine, splitLines, type LineMemo, type MemoLine } from './lineMemo';
+import type { LinePosition } from './span';
 import { validate } from './validate';
 
 export interface ParseResult {
@@ -107,9 +108,14 @@ export function parse(text: string, memo?: LineMemo): ParseResult {
   try {
     const kept: (MemoLine | undefined)[] = [];
     const onLine = (chunk: string, line: LexedLine): void => {
-      const built = buildSafely(chunk, line);
+      // A memo's entry is its line's position too: its ranges read their line from it.
+      const entry: MemoLine | undefined = memo && { text: '', line: line.line, built: COMMENT_ONLY };
+      const built = buildSafely(chunk, line, entry);
       asm.add(line.line, built);
-      if (memo) kept[line.line] = { text: '', line: line.line, built };
+      if (entry) {
+        entry.built = built;
+        kept[line.line] = entry;
+      }
     };
     const onComment = memo && ((_chunk: string, line: LexedLine) => void (kept[line.line] = { text: '', line: line.line, built: COMMENT_ONLY }));
     lineCount = lexLines(source, onLine, 0, onComment);
@@ -141,7 +147,12 @@ export function parseLine(text: string, line = 0): MemoLine | undefined {
   const stackTraceLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    lexLines(text, (chunk, lexed) => (entry = { text, line, built: buildSafely(chunk, lexed) }), line, () => (entry = { text, line, built: COMMENT_ONLY }));
+    const built = (chunk: string, lexed: LexedLine): void => {
+      const e: MemoLine = { text, line, built: COMMENT_ONLY };
+      e.built = buildSafely(chunk, lexed, e);
+      entry = e;
+    };
+    lexLines(text, built, line, () => (entry = { text, line, built: COMMENT_ONLY }));
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
@@ -206,14 +217,14 @@ function place(entry: MemoLine, line: number, memo: LineMemo): boolean {
  */
 const ownCopy = (text: string): string => (text.length < 13 ? text : (' ' + text).slice(1));
 
-function buildSafely(chunk: string, line: LexedLine): BuiltLine {
+function buildSafely(chunk: string, line: LexedLine, at: LinePosition = { line: line.line }): BuiltLine {
   try {
-    return buildLine(chunk, line);
+    return buildLine(chunk, line, at);
   } catch {
     // Defensive only: a bug on one line must not lose the rest of the document.
     const tok = line.tokens[0];
     const character = tok.startOffset - line.start;
     const range = { start: { line: line.line, character }, end: { line: line.line, character: character + tok.image.length } };
-    return { diags: [diag('TF100', range, { expected: 'statement', found: tok.image.slice(0, 60) })], at: { line: line.line } };
+    return { diags: [diag('TF100', range, { expected: 'statement', found: tok.image.slice(0, 60) })], at };
   }
 }

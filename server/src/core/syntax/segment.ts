@@ -3,8 +3,9 @@
 // the segment with one TF100; the items before it are kept (see build.ts for why).
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
-import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment, type ValueRef } from './ast';
+import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment } from './ast';
 import type { Expected, RawFieldItem, RawFlagItem, RawItem, RawValue } from './raw';
+import { FieldNode, FlagNode, SegmentNode, ValueNode } from './nodes';
 import type { LineSpan } from './span';
 import * as Tokens from './tokens';
 import { FLAGS, isBareField, isNumericField, seedField } from './vocabulary';
@@ -77,7 +78,7 @@ class SegmentBuilder {
   ) {}
 
   /** A number, symbol or symbol ± number; TF102 (and no value) when a number is above 2^32−1. */
-  value(toks: RawValue): ValueRef | undefined {
+  value(toks: RawValue): ValueNode | undefined {
     const last = toks[toks.length - 1];
     const numTok = last.tokenType === T.NumberTok ? last : undefined;
     const num = numTok ? Number(numTok.image) : 0;
@@ -86,11 +87,11 @@ class SegmentBuilder {
       return undefined;
     }
     const text = this.span.text(toks[0], last);
-    const range = this.span.tokens(toks[0], last);
-    if (toks.length === 1 && numTok) return { num, text, range };
+    const cols = this.span.columns(toks[0], last);
+    if (toks.length === 1 && numTok) return new ValueNode(undefined, num, text, this.span.at, cols);
     // `x-0` is just x.
     const offset = toks.length === 3 && toks[1].tokenType === T.Minus && num !== 0 ? -num : num;
-    return { sym: toks[0].image, num: offset, text, range };
+    return new ValueNode(toks[0].image, offset, text, this.span.at, cols);
   }
 
   addField(field: Field): void {
@@ -111,8 +112,8 @@ class SegmentBuilder {
   item(item: RawItem): LineError | undefined {
     if (item.t === 'field') return this.field(item);
     if (item.t === 'flag') return this.flag(item);
-    const range = this.span.tokens(item.tok);
-    this.flags.push({ flag: 'SYN', range }, { flag: 'ACK', range });
+    const cols = this.span.columns(item.tok);
+    this.flags.push(new FlagNode('SYN', this.span.at, cols), new FlagNode('ACK', this.span.at, cols));
     return undefined;
   }
 
@@ -120,19 +121,18 @@ class SegmentBuilder {
     const span = this.span;
     const flag = flagOf(item.flag);
     if (!item.seed && !item.eq) {
-      const range = span.tokens(item.flag, item.alias ?? item.flag);
-      this.flags.push({ flag, range });
-      if (item.alias) this.flags.push({ flag: flagOf(item.alias), range });
+      const cols = span.columns(item.flag, item.alias ?? item.flag);
+      this.flags.push(new FlagNode(flag, span.at, cols));
+      if (item.alias) this.flags.push(new FlagNode(flagOf(item.alias), span.at, cols));
       return undefined;
     }
-    const flagRange = span.tokens(item.flag);
+    const flagCols = span.columns(item.flag);
     if (item.seed) {
       // `SYN(V)` and `FIN(V)` give seq, `ACK(V)` gives ack.
       const key = seedField(flag);
       if (!key) return { expected: 'segment', token: item.seed.lp };
-      this.flags.push({ flag, range: flagRange });
-      const range = span.tokens(item.flag, item.seed.rp);
-      this.addField({ key, writtenKey: key, keyRange: flagRange, value: this.value(item.seed.value), range, seed: true });
+      this.flags.push(new FlagNode(flag, span.at, flagCols));
+      this.addField(new FieldNode(key, key, span.at, flagCols, span.columns(item.flag, item.seed.rp), this.value(item.seed.value), undefined, true));
       return undefined;
     }
     if (item.eq) {
@@ -143,12 +143,11 @@ class SegmentBuilder {
       // Textbook notation writes the flag in capitals (`ACK=1`); `ack=1`, `Ack=1` is the number,
       // and so is `ACK=1` beside an ACK flag word (`FIN,ACK SEQ=1 ACK=1`, as RFC 9293 figures write).
       if (flag === 'ACK' && !(item.flag.image === 'ACK' && on !== undefined && !this.ackWord)) {
-        const range = span.tokens(item.flag, last);
-        this.addField({ key: 'ack', writtenKey: item.flag.image, keyRange: flagRange, value: this.value(v), range });
+        this.addField(new FieldNode('ack', item.flag.image, span.at, flagCols, span.columns(item.flag, last), this.value(v)));
         return undefined;
       }
       if (on === undefined) return { expected: 'value', token: first, range: span.tokens(first, last), found: span.text(first, last) };
-      if (on === 1) this.flags.push({ flag, range: span.tokens(item.flag, first) });
+      if (on === 1) this.flags.push(new FlagNode(flag, span.at, span.columns(item.flag, first)));
     }
     return undefined;
   }
@@ -184,27 +183,16 @@ class SegmentBuilder {
   }
 
   /** A `key=value` field (absent properties stay absent rather than undefined). */
-  private newField(keyTok: IToken, key: string, last: IToken, value: ValueRef | undefined, rawValue?: string): Field {
-    const keyRange = this.span.tokens(keyTok);
-    const range = this.span.tokens(keyTok, last);
-    const writtenKey = keyTok.image;
-    if (value) return { key, writtenKey, keyRange, value, range };
-    if (rawValue !== undefined) return { key, writtenKey, keyRange, rawValue, range };
-    return { key, writtenKey, keyRange, range };
+  private newField(keyTok: IToken, key: string, last: IToken, value: ValueNode | undefined, rawValue?: string): Field {
+    const span = this.span;
+    return new FieldNode(key, keyTok.image, span.at, span.columns(keyTok), span.columns(keyTok, last), value, rawValue);
   }
 
   finish(items: RawItem[], kept: number): Segment {
-    const range = this.span.tokens(firstOf(items[0]), lastOf(items[kept - 1]));
+    const cols = this.span.columns(firstOf(items[0]), lastOf(items[kept - 1]));
     // Copies with exactly the room they need: arrays grown by push keep spare slots, and a big
     // document holds hundreds of thousands of these.
-    const seg: Segment = { flags: this.flags.slice(), fields: this.fields.slice(), range };
-    const seq = this.first('seq');
-    const ack = this.first('ack');
-    const len = this.first('len');
-    if (seq) seg.seq = seq;
-    if (ack) seg.ack = ack;
-    if (len) seg.len = len;
-    return seg;
+    return new SegmentNode(this.flags.slice(), this.fields.slice(), this.span.at, cols, this.first('seq'), this.first('ack'), this.first('len'));
   }
 }
 

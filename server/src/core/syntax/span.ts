@@ -31,11 +31,32 @@ export interface LinePosition {
  * difference.
  */
 export class LineRange implements Range {
-  constructor(
+  /**
+   * Both columns in one small integer, `from + to × 2^15` (V8 keeps it in the object: 40 bytes a
+   * range rather than 48); a column past 2^15 makes a WideLineRange instead.
+   */
+  private readonly cols: number;
+
+  protected constructor(
     private readonly at: LinePosition,
-    private readonly from: number,
-    private readonly to: number,
-  ) {}
+    from: number,
+    to: number,
+  ) {
+    this.cols = from < NARROW && to < NARROW ? from + to * NARROW : -1;
+  }
+
+  /** A range inside `at`'s line from column `from` to `to`. */
+  static of(at: LinePosition, from: number, to: number): LineRange {
+    return from < NARROW && to < NARROW ? new LineRange(at, from, to) : new WideLineRange(at, from, to);
+  }
+
+  protected get from(): number {
+    return this.cols % NARROW;
+  }
+
+  protected get to(): number {
+    return (this.cols - (this.cols % NARROW)) / NARROW;
+  }
 
   get start(): Pos {
     return { line: this.at.line, character: this.from };
@@ -49,6 +70,39 @@ export class LineRange implements Range {
     return plainRange(this);
   }
 }
+
+const NARROW = 1 << 15;
+
+/** A range with a column past 2^15 (only on a line over the length budget, core/limits.ts). */
+class WideLineRange extends LineRange {
+  constructor(
+    at: LinePosition,
+    private readonly wideFrom: number,
+    private readonly wideTo: number,
+  ) {
+    super(at, NARROW, NARROW);
+  }
+
+  protected override get from(): number {
+    return this.wideFrom;
+  }
+
+  protected override get to(): number {
+    return this.wideTo;
+  }
+}
+
+/**
+ * Where a tree node was written, kept until its range is read (syntax/nodes.ts): the two columns
+ * packed as LineRange packs them, or the range itself when a column is past 2^15.
+ */
+export type Columns = number | LineRange;
+
+/** The columns [from, to) of a line, kept as a node keeps them. */
+export const columns = (at: LinePosition, from: number, to: number): Columns => (from < NARROW && to < NARROW ? from + to * NARROW : LineRange.of(at, from, to));
+
+/** The range that columns kept by `columns` stand for, on `at`'s line. */
+export const rangeAt = (at: LinePosition, cols: Columns): Range => (typeof cols === 'number' ? LineRange.of(at, cols % NARROW, (cols - (cols % NARROW)) / NARROW) : cols);
 
 /** A plain `{ start, end }` copy of any range (a LineRange's positions made once). */
 export function plainRange(r: Range): Range {
@@ -64,14 +118,21 @@ export class LineSpan {
   constructor(
     readonly source: string,
     readonly lexed: LexedLine,
+    /** The line's position (its memo entry, when it has one: syntax/parse.ts). */
+    at: LinePosition = { line: lexed.line },
   ) {
     this.line = lexed.line;
-    this.at = { line: lexed.line };
+    this.at = at;
     this.start = lexed.start;
   }
 
   range(from: number, to: number): Range {
-    return new LineRange(this.at, from - this.start, to - this.start);
+    return LineRange.of(this.at, from - this.start, to - this.start);
+  }
+
+  /** The columns `tokens(first, last)` covers, as a tree node keeps them (syntax/nodes.ts). */
+  columns(first: IToken, last: IToken = first): Columns {
+    return columns(this.at, first.startOffset - this.start, tokenEnd(last) - this.start);
   }
 
   /** From the start of `first` to the end of `last` (default: `first` alone). */
@@ -94,5 +155,11 @@ export class LineSpan {
   statement(): Range {
     const toks = this.lexed.tokens;
     return this.tokens(toks[0], toks[toks.length - 1]);
+  }
+
+  /** The columns statement() covers, as a tree node keeps them. */
+  statementColumns(): Columns {
+    const toks = this.lexed.tokens;
+    return this.columns(toks[0], toks[toks.length - 1]);
   }
 }

@@ -3,6 +3,7 @@
 import type { Fix, MessageArgs, TextEdit } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Range, TcpflowDocument, Statement } from '../syntax/ast';
 import { flagsRange } from './segment';
+import { asPlain } from '../syntax/nodes';
 
 export type RepairKind = 'length' | 'seq' | 'ack' | 'lost' | 'delivered' | 'fin' | 'swap';
 
@@ -25,7 +26,7 @@ export function lengthRepair(m: MessageStmt, index: number, len: number): Repair
   const value = field?.value;
   if (!field || !value || value.sym !== undefined || len < 0 || len === value.num) return undefined;
   const text = String(len);
-  const meant = { ...m, segment: { ...m.segment, len: { ...field, value: { ...value, num: len, text } } } };
+  const meant = { ...asPlain(m), segment: { ...asPlain(m.segment), len: { ...asPlain(field), value: { ...asPlain(value), num: len, text } } } };
   const edit = { range: value.range, newText: text };
   const args = { line: m.line + 1, written: value.text, meant: text };
   return { kind: 'length', written: m, meant, index, range: value.range, args, fix: mend('length', args, [edit]) };
@@ -47,7 +48,7 @@ function numberRepair(kind: 'seq' | 'ack', m: MessageStmt, index: number, d: num
   if (!field || !value || d === 0 || (value.sym === undefined && (value.num + d < 0 || value.num + d > 0xffffffff))) return undefined;
   const num = value.num + d;
   const text = value.sym === undefined ? String(num) : num === 0 ? value.sym : `${value.sym}${num > 0 ? '+' : '-'}${Math.abs(num)}`;
-  const meant = { ...m, segment: { ...m.segment, [kind]: { ...field, value: { ...value, num, text } } } };
+  const meant = { ...asPlain(m), segment: { ...asPlain(m.segment), [kind]: { ...asPlain(field), value: { ...asPlain(value), num, text } } } };
   const args = { line: m.line + 1, written: value.text, meant: text };
   return { kind, written: m, meant, index, range: value.range, args, fix: mend(kind, args, [{ range: value.range, newText: text }]) };
 }
@@ -57,7 +58,7 @@ export function lostRepair(m: MessageStmt, index: number): Repair | undefined {
   if (m.arrow !== '-x') return undefined;
   const args = { line: m.line + 1 };
   const edit = { range: m.arrowRange, newText: '->' };
-  return { kind: 'lost', written: m, meant: { ...m, arrow: '->' }, index, range: m.arrowRange, args, fix: mend('lost', args, [edit]) };
+  return { kind: 'lost', written: m, meant: { ...asPlain(m), arrow: '->' }, index, range: m.arrowRange, args, fix: mend('lost', args, [edit]) };
 }
 
 /** A segment written as delivered (`->`) that the lines after it show was lost (`-x`): resent, acknowledged again. */
@@ -65,7 +66,7 @@ export function deliveredRepair(m: MessageStmt, index: number): Repair | undefin
   if (m.arrow !== '->') return undefined;
   const args = { line: m.line + 1 };
   const edit = { range: m.arrowRange, newText: '-x' };
-  return { kind: 'delivered', written: m, meant: { ...m, arrow: '-x' }, index, range: m.arrowRange, args, fix: mend('delivered', args, [edit]) };
+  return { kind: 'delivered', written: m, meant: { ...asPlain(m), arrow: '-x' }, index, range: m.arrowRange, args, fix: mend('delivered', args, [edit]) };
 }
 
 /** A FIN left out of a segment whose FIN the peer acknowledges (`ACK` for `FIN,ACK`). */
@@ -73,7 +74,7 @@ export function finRepair(m: MessageStmt, index: number): Repair | undefined {
   const flags = m.segment.flags;
   if (flags.some((f) => f.flag === 'FIN' || f.flag === 'SYN' || f.flag === 'RST')) return undefined;
   const range = flagsRange(m);
-  const meant = { ...m, segment: { ...m.segment, flags: [{ flag: 'FIN' as const, range }, ...flags] } };
+  const meant = { ...asPlain(m), segment: { ...asPlain(m.segment), flags: [{ flag: 'FIN' as const, range }, ...flags] } };
   const at = range.start;
   const edit = { range: { start: at, end: at }, newText: flags.length ? 'FIN,' : 'FIN ' };
   const args = { line: m.line + 1 };
@@ -88,8 +89,8 @@ export function swapRepair(m: MessageStmt, index: number, ends: boolean): Repair
   const { from, to } = m;
   if (from.name === to.name) return undefined;
   if (ends && !from.state !== !to.state) return undefined; // moving one `(STATE)` across the arrow is no simple edit
-  const moved = (e: EndpointRef, name: string, other: EndpointRef): EndpointRef => (ends ? other : { ...e, name });
-  const meant = { ...m, from: moved(from, to.name, to), to: moved(to, from.name, from) };
+  const moved = (e: EndpointRef, name: string, other: EndpointRef): EndpointRef => (ends ? other : { ...asPlain(e), name });
+  const meant = { ...asPlain(m), from: moved(from, to.name, to), to: moved(to, from.name, from) };
   const edits: TextEdit[] = [
     { range: from.range, newText: to.name },
     { range: to.range, newText: from.name },

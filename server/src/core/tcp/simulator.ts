@@ -148,7 +148,7 @@ export class FlowSimulator implements FlowVisitor {
   }
 
   /** Records a step that has just happened, with the states it changed (only `touched` can have changed). */
-  private step(line: number, event: StepEvent, stmt: Statement, message: MessageInfo | undefined, ...touched: Endpoint[]): number {
+  private step(event: StepEvent, stmt: Statement, message: MessageInfo | undefined, ...touched: Endpoint[]): number {
     const index = this.steps.length;
     let changes: StateChange[] = NO_CHANGES;
     const scan = event === 'wait' ? this.store.columns : touched;
@@ -162,7 +162,7 @@ export class FlowSimulator implements FlowVisitor {
     }
     // In column order, as the renderers draw them.
     if (changes.length > 1) changes.sort((a, b) => this.store.columnOf(this.store.get(a.name)!) - this.store.columnOf(this.store.get(b.name)!));
-    this.steps.push(new Step(this.timeline, index, line, event, stmt, message, changes));
+    this.steps.push(new Step(this.timeline, index, event, stmt, message, changes));
     this.onStep?.(index, scan);
     return index;
   }
@@ -184,7 +184,7 @@ export class FlowSimulator implements FlowVisitor {
     if (this.speculative) return;
     const info = describeMessage(this.timeline, written, msg, seg, before, this.flagList(seg.flags));
     seg.info = info;
-    this.step(msg.line, 'send', written, info, s);
+    this.step('send', written, info, s);
     this.messages.push(info);
   }
 
@@ -198,7 +198,7 @@ export class FlowSimulator implements FlowVisitor {
     const lost = msg.arrow === '-x';
     if (!lost && seg.role !== 'rejected') deliver(this.ctx, r, s, seg);
     if (!info) return;
-    info.afterStep = this.step(msg.line, lost ? 'lose' : 'deliver', written, info, r, s);
+    info.afterStep = this.step(lost ? 'lose' : 'deliver', written, info, r, s);
     info.role = seg.role;
   }
 
@@ -211,7 +211,7 @@ export class FlowSimulator implements FlowVisitor {
       setState(e, 'CLOSED', { kind: 'wait', line: stmt.line });
       resetConnection(e); // the connection is gone: a later SYN starts a new one
     }
-    if (!this.speculative) this.step(stmt.line, 'wait', stmt, undefined);
+    if (!this.speculative) this.step('wait', stmt, undefined);
   }
 
   /** A `state` line: every state it names is asserted. */
@@ -221,7 +221,7 @@ export class FlowSimulator implements FlowVisitor {
       if (!e) this.ctx.report(diag('TF209', item.nameRange, { name: item.name }));
       else this.assertState({ name: item.name, range: item.nameRange, state: item.state }, e);
     }
-    if (!this.speculative) this.step(stmt.line, 'state', stmt, undefined);
+    if (!this.speculative) this.step('state', stmt, undefined);
   }
 
   /** A note is put beside participants: each must be one of the flow's (TF209). */

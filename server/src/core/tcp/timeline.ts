@@ -70,12 +70,16 @@ export class Step implements TraceStep {
   constructor(
     private readonly timeline: StateTimeline,
     private readonly index: number,
-    readonly line: number,
     readonly event: StepEvent,
     readonly stmt: Statement,
     readonly message: MessageInfo | undefined,
     readonly changes: StateChange[],
   ) {}
+
+  /** The statement's line (read from it, not kept: two steps a message line, 8 bytes each). */
+  get line(): number {
+    return this.stmt.line;
+  }
 
   get states(): Record<string, TcpState> {
     return (this.made ??= this.timeline.statesAfter(this.index));
@@ -86,11 +90,14 @@ export class Step implements TraceStep {
   }
 }
 
+const [LOST, SEQ_INFERRED, ACK_INFERRED, ACK_FLAG_ADDED] = [1, 2, 4, 8];
+
 /** What a message did; `before` and `after` are made from the timeline when first read. */
 export class Message implements MessageInfo {
   role: SegmentRole;
   /** Index of the step after which `after` is read (its delivery or loss). */
   afterStep: number;
+  private readonly bits: number;
 
   constructor(
     private readonly timeline: StateTimeline,
@@ -99,18 +106,36 @@ export class Message implements MessageInfo {
     readonly stmt: MessageStmt,
     readonly from: string,
     readonly to: string,
-    readonly lost: boolean,
+    lost: boolean,
     readonly flags: Flag[],
     readonly seq: ShownValue | undefined,
     readonly ack: ShownValue | undefined,
     readonly len: number,
-    readonly seqInferred: boolean,
-    readonly ackInferred: boolean,
-    readonly ackFlagAdded: boolean,
+    seqInferred: boolean,
+    ackInferred: boolean,
+    ackFlagAdded: boolean,
     role: SegmentRole,
   ) {
     this.role = role;
     this.afterStep = beforeStep;
+    // Four booleans in one small integer: a message line's Message is 24 bytes smaller.
+    this.bits = (lost ? LOST : 0) | (seqInferred ? SEQ_INFERRED : 0) | (ackInferred ? ACK_INFERRED : 0) | (ackFlagAdded ? ACK_FLAG_ADDED : 0);
+  }
+
+  get lost(): boolean {
+    return (this.bits & LOST) !== 0;
+  }
+
+  get seqInferred(): boolean {
+    return (this.bits & SEQ_INFERRED) !== 0;
+  }
+
+  get ackInferred(): boolean {
+    return (this.bits & ACK_INFERRED) !== 0;
+  }
+
+  get ackFlagAdded(): boolean {
+    return (this.bits & ACK_FLAG_ADDED) !== 0;
   }
 
   get before(): Record<string, TcpState> {

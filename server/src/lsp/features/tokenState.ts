@@ -19,10 +19,19 @@ interface TokenState {
   entries: Entries;
   /** Index of each line's first token, and one past the last line's (length: lines + 1). */
   firstToken: Int32Array;
-  /** LSP's encoding, TOKEN_SIZE values per token. */
-  data: Uint32Array;
+  /** LSP's encoding, TOKEN_SIZE values per token (16 bits each when every value fits: half the memory). */
+  data: TokenData;
   /** What changed from the state before (its resultId): the one stretch of `data` that differs. */
   edit?: { from: string; start: number; deleteCount: number; end: number };
+}
+
+type TokenData = Uint16Array | Uint32Array;
+
+/** Room for `length` values, 16 bits each unless one of them needs more (`wide`). */
+const tokenData = (length: number, wide: boolean): TokenData => (wide ? new Uint32Array(length) : new Uint16Array(length));
+function isWide(values: Uint32Array): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] > 0xffff) return true;
+  return false;
 }
 
 /** Per document (its session lives as long as it is open, and goes when it is closed). */
@@ -42,8 +51,12 @@ function firstTokenLineFrom(firstToken: Int32Array, line: number, lines: number)
 }
 
 /** The tokens of lines [from, to) of `entries`, encoded as following a token on line `prevLine`. */
-function encodeLines(entries: Entries, from: number, to: number, prevLine: number, firstToken: Int32Array, base: number): number[] {
-  const out: number[] = [];
+function encodeLines(entries: Entries, from: number, to: number, prevLine: number, firstToken: Int32Array, base: number): Uint32Array {
+  // A typed array that doubles when full, not a number[]: at 100,000 lines the tokens are 4 million
+  // numbers, and a number[] grown by push left ~100 MB of copies on the heap that only a full
+  // collection frees (most of the server's peak memory on a first `semanticTokens/full`, issue 13).
+  let out: Uint32Array = new Uint32Array(1024);
+  let n = 0;
   let line = prevLine;
   let char = 0;
   let count = base;
@@ -55,20 +68,34 @@ function encodeLines(entries: Entries, from: number, to: number, prevLine: numbe
     for (let k = 0; k < toks.length; k += 4) {
       const start = toks[k];
       const dl = line < 0 ? l : l - line;
-      out.push(dl, dl === 0 ? start - char : start, toks[k + 1], toks[k + 2], toks[k + 3]);
+      if (n + TOKEN_SIZE > out.length) out = grown(out);
+      out[n] = dl;
+      out[n + 1] = dl === 0 ? start - char : start;
+      out[n + 2] = toks[k + 1];
+      out[n + 3] = toks[k + 2];
+      out[n + 4] = toks[k + 3];
+      n += TOKEN_SIZE;
       line = l;
       char = start;
       count++;
     }
   }
   firstToken[to] = count;
+  return out.subarray(0, n);
+}
+
+function grown(full: Uint32Array): Uint32Array {
+  const out = new Uint32Array(full.length * 2);
+  out.set(full);
   return out;
 }
 
 function fresh(doc: AnalyzedDocument): TokenState {
   const entries = doc.parsed;
   const firstToken = new Int32Array(entries.length + 1);
-  const data = Uint32Array.from(encodeLines(entries, 0, entries.length, -1, firstToken, 0));
+  const encoded = encodeLines(entries, 0, entries.length, -1, firstToken, 0);
+  const data = tokenData(encoded.length, isWide(encoded));
+  data.set(encoded);
   return { version: doc.version, resultId: String(nextId++), entries: entries.slice(), firstToken, data };
 }
 
@@ -89,17 +116,18 @@ function next(old: TokenState, doc: AnalyzedDocument): TokenState {
   const tailFrom = old.firstToken[was.length - tail];
   const shift = firstToken[middleEnd] - tailFrom;
   for (let k = 0; k <= tail; k++) firstToken[middleEnd + k] = old.firstToken[was.length - tail + k] + shift;
-  const data = new Uint32Array(firstToken[now.length] * TOKEN_SIZE);
+  // The first token after the middle: its line delta now counts from the last token before it.
+  const first = firstTokenLineFrom(firstToken, middleEnd, now.length);
+  const prev = first >= 0 ? lastTokenLineBefore(firstToken, first) : -1;
+  const firstDelta = prev < 0 ? first : first - prev;
+  const data = tokenData(firstToken[now.length] * TOKEN_SIZE, old.data instanceof Uint32Array || isWide(middle) || firstDelta > 0xffff);
   data.set(old.data.subarray(0, headTokens * TOKEN_SIZE));
   data.set(middle, headTokens * TOKEN_SIZE);
   const tailAt = firstToken[middleEnd] * TOKEN_SIZE;
   data.set(old.data.subarray(tailFrom * TOKEN_SIZE), tailAt);
-  // The first token after the middle: its line delta now counts from the last token before it.
-  const first = firstTokenLineFrom(firstToken, middleEnd, now.length);
   let touched = 0;
   if (first >= 0) {
-    const prev = lastTokenLineBefore(firstToken, first);
-    data[tailAt] = prev < 0 ? first : first - prev;
+    data[tailAt] = firstDelta;
     if (data[tailAt] !== old.data[tailFrom * TOKEN_SIZE]) touched = TOKEN_SIZE;
   }
   const start = headTokens * TOKEN_SIZE;
