@@ -103,7 +103,6 @@ function message(m: RawMessage, span: LineSpan, diags: Diagnostic[], error: Line
   const stmt: MessageStmt | undefined =
     seg.segment &&
     new MessageNode(
-      span.line,
       span.at,
       span.statementColumns(),
       endpoint(from, m.fromState, span, local),
