@@ -92,6 +92,7 @@ export class FieldNode extends LazyNode implements Field {
   declare rawValue?: string;
   declare seed?: boolean;
   private readonly num: number;
+  /** The value's text; undefined when it is `num` as String() writes it (most are: no string a field). */
   private readonly text: string | undefined;
   /** The value's columns; undefined: the field has no value. */
   private readonly valueCols: Columns | undefined;
@@ -110,7 +111,7 @@ export class FieldNode extends LazyNode implements Field {
     super();
     if (writtenKey !== key) this.spelled = writtenKey;
     this.num = value ? value.num : 0;
-    this.text = value?.text;
+    this.text = value && (value.sym !== undefined || value.text !== String(value.num)) ? value.text : undefined;
     this.valueCols = value?.cols;
     if (value?.sym !== undefined) this.sym = value.sym;
     if (rawValue !== undefined) this.rawValue = rawValue;
@@ -122,7 +123,7 @@ export class FieldNode extends LazyNode implements Field {
   }
 
   get value(): ValueRef | undefined {
-    return this.valueCols === undefined ? undefined : new ValueNode(this.sym, this.num, this.text!, this.at, this.valueCols);
+    return this.valueCols === undefined ? undefined : new ValueNode(this.sym, this.num, this.text ?? String(this.num), this.at, this.valueCols);
   }
 
   get keyRange(): Range {
