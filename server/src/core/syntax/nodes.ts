@@ -5,7 +5,7 @@
 // serialises (`toJSON`) to its plain shape in ast.ts; a copy with some properties changed starts
 // from `asPlain(node)`, since a spread copies no getter.
 import type { Arrow, Endpoint, Field, Flag, FlagRef, MessageStmt, Range, Segment, StateRef, Text, ValueRef } from './ast';
-import { rangeAt, type Columns, type LinePosition } from './span';
+import { columnsFrom, columnsTo, narrowColumns, rangeAt, type Columns, type LinePosition } from './span';
 
 /** A node that makes its ranges when read. */
 abstract class LazyNode {
@@ -91,18 +91,23 @@ export class FieldNode extends LazyNode implements Field {
   declare private readonly spelled?: string;
   declare rawValue?: string;
   declare seed?: boolean;
-  private readonly num: number;
+  /** The value's number; undefined: the field has no value. */
+  private readonly num: number | undefined;
   /** The value's text; undefined when it is `num` as String() writes it (most are: no string a field). */
   private readonly text: string | undefined;
-  /** The value's columns; undefined: the field has no value. */
-  private readonly valueCols: Columns | undefined;
   declare private readonly sym?: string;
+  /**
+   * [key's columns, value's columns] when they are not where a field usually has them: its key at
+   * its start, as long as writtenKey; its value at its end, as long as its text (two fewer numbers
+   * a field).
+   */
+  declare private readonly placed?: readonly [Columns, Columns | undefined];
 
   constructor(
     readonly key: string,
     writtenKey: string,
     private readonly at: LinePosition,
-    private readonly keyCols: Columns,
+    keyCols: Columns,
     private readonly cols: Columns,
     value: ValueNode | undefined,
     rawValue?: string,
@@ -110,12 +115,28 @@ export class FieldNode extends LazyNode implements Field {
   ) {
     super();
     if (writtenKey !== key) this.spelled = writtenKey;
-    this.num = value ? value.num : 0;
+    this.num = value?.num;
     this.text = value && (value.sym !== undefined || value.text !== String(value.num)) ? value.text : undefined;
-    this.valueCols = value?.cols;
     if (value?.sym !== undefined) this.sym = value.sym;
     if (rawValue !== undefined) this.rawValue = rawValue;
     if (seed) this.seed = seed;
+    if (keyCols !== this.usualKeyCols() || (value && value.cols !== this.usualValueCols())) this.placed = [keyCols, value?.cols];
+  }
+
+  /** The key's columns if it is at the field's start, as long as writtenKey. */
+  private usualKeyCols(): Columns | undefined {
+    const from = columnsFrom(this.cols);
+    return from === undefined ? undefined : narrowColumns(from, from + this.writtenKey.length);
+  }
+
+  /** The value's columns if it is at the field's end, as long as its text. */
+  private usualValueCols(): Columns | undefined {
+    const to = columnsTo(this.cols);
+    return to === undefined || this.num === undefined ? undefined : narrowColumns(to - this.valueText(this.num).length, to);
+  }
+
+  private valueText(num: number): string {
+    return this.text ?? String(num);
   }
 
   get writtenKey(): string {
@@ -123,11 +144,13 @@ export class FieldNode extends LazyNode implements Field {
   }
 
   get value(): ValueRef | undefined {
-    return this.valueCols === undefined ? undefined : new ValueNode(this.sym, this.num, this.text ?? String(this.num), this.at, this.valueCols);
+    if (this.num === undefined) return undefined;
+    const cols = this.placed ? this.placed[1] : this.usualValueCols();
+    return new ValueNode(this.sym, this.num, this.valueText(this.num), this.at, cols!);
   }
 
   get keyRange(): Range {
-    return rangeAt(this.at, this.keyCols);
+    return rangeAt(this.at, this.placed ? this.placed[0] : this.usualKeyCols()!);
   }
 
   get range(): Range {
