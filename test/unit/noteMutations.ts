@@ -153,8 +153,9 @@ function swapEnds(m: MessageStmt): Edit[] {
  */
 function dropAck(line: string, m: MessageStmt, number: boolean): Edit[] {
   const seg = m.segment;
-  const flag = seg.flags.find((f) => f.flag === 'ACK')!;
-  const partner = seg.flags.find((f) => f !== flag && sameRange(f.range, flag.range));
+  const flags = seg.flags; // made when read (syntax/nodes.ts): one list, so `!==` tells its flags apart
+  const flag = flags.find((f) => f.flag === 'ACK')!;
+  const partner = flags.find((f) => f !== flag && sameRange(f.range, flag.range));
   const edits: Edit[] = [];
   const ack = seg.ack as Field;
   const remove: Range[] = [];

@@ -103,7 +103,6 @@ function message(m: RawMessage, span: LineSpan, diags: Diagnostic[], error: Line
   const stmt: MessageStmt | undefined =
     seg.segment &&
     new MessageNode(
-      span.line,
       span.at,
       span.statementColumns(),
       endpoint(from, m.fromState, span, local),
@@ -122,12 +121,32 @@ function done(diags: Diagnostic[], stmt: SimpleStatement): BuiltLine {
   return { item: { kind: 'statement', stmt }, diags };
 }
 
+/**
+ * A line that built to a statement. Its item, `{ kind: 'statement', stmt }`, is made when read
+ * (one object fewer a line); a copy with other diagnostics is made by `withDiags`.
+ */
+class StatementLine implements BuiltLine {
+  constructor(
+    readonly stmt: SimpleStatement,
+    readonly diags: Diagnostic[],
+    readonly at: LinePosition,
+  ) {}
+
+  get item(): LineItem {
+    return { kind: 'statement', stmt: this.stmt };
+  }
+}
+
+/** A built line with other diagnostics (a spread copies no getter). */
+export const withDiags = (b: BuiltLine, diags: Diagnostic[]): BuiltLine => (b instanceof StatementLine ? new StatementLine(b.stmt, diags, b.at) : { ...b, diags });
+
 /** Builds one line. Never throws on any token sequence the lexer can produce. */
 export function buildLine(source: string, lexed: LexedLine, at: LinePosition = { line: lexed.line }): BuiltLine {
   const span = new LineSpan(source, lexed, at);
   const { item, diags } = buildIn(span, lexed);
   // A literal with every key the entry keeps: a key added afterwards would go to an array of its own (~40 bytes a line).
   const own = diags.length === 0 ? NO_DIAGS : diags;
+  if (item?.kind === 'statement') return new StatementLine(item.stmt, own, span.at);
   return item ? { item, diags: own, at: span.at } : { diags: own, at: span.at };
 }
 

@@ -16,7 +16,7 @@
 import type { IToken } from 'chevrotain';
 import type { Diagnostic, Fix } from '../diagnostics';
 import type { Range } from './ast';
-import type { BuiltLine } from './build';
+import { withDiags, type BuiltLine } from './build';
 import { lexLine, type LexedLine } from './scanner';
 
 export interface MemoLine {
@@ -81,7 +81,7 @@ export function moveLine(entry: MemoLine, to: number): void {
   built.at.line = to;
   const item = built.item;
   if (item?.kind === 'statement') item.stmt.line = to;
-  if (built.diags.length) entry.built = { ...built, diags: built.diags.map((d) => shiftDiagnostic(d, to - from)) };
+  if (built.diags.length) entry.built = withDiags(built, built.diags.map((d) => shiftDiagnostic(d, to - from)));
 }
 
 const shiftRange = (r: Range, by: number): Range => ({

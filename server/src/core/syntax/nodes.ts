@@ -5,7 +5,7 @@
 // serialises (`toJSON`) to its plain shape in ast.ts; a copy with some properties changed starts
 // from `asPlain(node)`, since a spread copies no getter.
 import type { Arrow, Endpoint, Field, Flag, FlagRef, MessageStmt, Range, Segment, StateRef, Text, ValueRef } from './ast';
-import { rangeAt, type Columns, type LinePosition } from './span';
+import { columnsFrom, columnsTo, narrowColumns, rangeAt, type Columns, type LinePosition } from './span';
 
 /** A node that makes its ranges when read. */
 abstract class LazyNode {
@@ -42,7 +42,8 @@ export class FlagNode extends LazyNode implements FlagRef {
   constructor(
     readonly flag: Flag,
     private readonly at: LinePosition,
-    private readonly cols: Columns,
+    /** Its columns (a segment keeps them rather than the node). */
+    readonly cols: Columns,
   ) {
     super();
   }
@@ -86,39 +87,70 @@ export class ValueNode extends LazyNode implements ValueRef {
  * and a ValueNode made when `value` is read (one object fewer for each of ~2.5 fields a line).
  */
 export class FieldNode extends LazyNode implements Field {
+  /** `writtenKey` when it is not `key` (most fields are written as their key is spelled). */
+  declare private readonly spelled?: string;
   declare rawValue?: string;
   declare seed?: boolean;
-  private readonly num: number;
+  /** The value's number; undefined: the field has no value. */
+  private readonly num: number | undefined;
+  /** The value's text; undefined when it is `num` as String() writes it (most are: no string a field). */
   private readonly text: string | undefined;
-  /** The value's columns; undefined: the field has no value. */
-  private readonly valueCols: Columns | undefined;
   declare private readonly sym?: string;
+  /**
+   * [key's columns, value's columns] when they are not where a field usually has them: its key at
+   * its start, as long as writtenKey; its value at its end, as long as its text (two fewer numbers
+   * a field).
+   */
+  declare private readonly placed?: readonly [Columns, Columns | undefined];
 
   constructor(
     readonly key: string,
-    readonly writtenKey: string,
+    writtenKey: string,
     private readonly at: LinePosition,
-    private readonly keyCols: Columns,
+    keyCols: Columns,
     private readonly cols: Columns,
     value: ValueNode | undefined,
     rawValue?: string,
     seed?: boolean,
   ) {
     super();
-    this.num = value ? value.num : 0;
-    this.text = value?.text;
-    this.valueCols = value?.cols;
+    if (writtenKey !== key) this.spelled = writtenKey;
+    this.num = value?.num;
+    this.text = value && (value.sym !== undefined || value.text !== String(value.num)) ? value.text : undefined;
     if (value?.sym !== undefined) this.sym = value.sym;
     if (rawValue !== undefined) this.rawValue = rawValue;
     if (seed) this.seed = seed;
+    if (keyCols !== this.usualKeyCols() || (value && value.cols !== this.usualValueCols())) this.placed = [keyCols, value?.cols];
+  }
+
+  /** The key's columns if it is at the field's start, as long as writtenKey. */
+  private usualKeyCols(): Columns | undefined {
+    const from = columnsFrom(this.cols);
+    return from === undefined ? undefined : narrowColumns(from, from + this.writtenKey.length);
+  }
+
+  /** The value's columns if it is at the field's end, as long as its text. */
+  private usualValueCols(): Columns | undefined {
+    const to = columnsTo(this.cols);
+    return to === undefined || this.num === undefined ? undefined : narrowColumns(to - this.valueText(this.num).length, to);
+  }
+
+  private valueText(num: number): string {
+    return this.text ?? String(num);
+  }
+
+  get writtenKey(): string {
+    return this.spelled ?? this.key;
   }
 
   get value(): ValueRef | undefined {
-    return this.valueCols === undefined ? undefined : new ValueNode(this.sym, this.num, this.text!, this.at, this.valueCols);
+    if (this.num === undefined) return undefined;
+    const cols = this.placed ? this.placed[1] : this.usualValueCols();
+    return new ValueNode(this.sym, this.num, this.valueText(this.num), this.at, cols!);
   }
 
   get keyRange(): Range {
-    return rangeAt(this.at, this.keyCols);
+    return rangeAt(this.at, this.placed ? this.placed[0] : this.usualKeyCols()!);
   }
 
   get range(): Range {
@@ -138,7 +170,6 @@ export class FieldNode extends LazyNode implements Field {
 
 /** A message; its endpoints' parts are kept in it, and their nodes made when read (two objects fewer a line). */
 export class MessageNode extends LazyNode implements MessageStmt {
-  readonly kind = 'message';
   declare label?: Text;
   private readonly fromName: string;
   private readonly fromCols: Columns;
@@ -148,8 +179,7 @@ export class MessageNode extends LazyNode implements MessageStmt {
   declare private readonly toState?: StateRef;
 
   constructor(
-    /** Where the line is now (a moved line's statement is moved, syntax/lineMemo.ts). */
-    public line: number,
+    /** Where the line is now: its `line` (a moved line's statement is moved, syntax/lineMemo.ts). */
     private readonly at: LinePosition,
     private readonly cols: Columns,
     from: EndpointNode,
@@ -167,6 +197,19 @@ export class MessageNode extends LazyNode implements MessageStmt {
     if (from.state) this.fromState = from.state;
     if (to.state) this.toState = to.state;
     if (label) this.label = label;
+  }
+
+  get kind(): 'message' {
+    return 'message';
+  }
+
+  /** Its line's, kept by the line's position (8 bytes a message line). */
+  get line(): number {
+    return this.at.line;
+  }
+
+  set line(line: number) {
+    this.at.line = line;
   }
 
   get from(): Endpoint {
@@ -191,13 +234,34 @@ export class MessageNode extends LazyNode implements MessageStmt {
   }
 }
 
+const NO_FLAGS: readonly (Flag | Columns)[] = Object.freeze([]);
+
+/** Each flag and its columns, one after the other, in a list with no spare room. */
+function writtenFlags(flags: readonly FlagNode[]): (Flag | Columns)[] {
+  const out = new Array<Flag | Columns>(2 * flags.length);
+  flags.forEach((f, i) => {
+    out[2 * i] = f.flag;
+    out[2 * i + 1] = f.cols;
+  });
+  return out;
+}
+
+/** The first of `fields` with key `key`. */
+const firstWith = (fields: readonly Field[], key: string): Field | undefined => fields.find((f) => f.key === key);
+
+/**
+ * A segment. Its `seq`, `ack` and `len` are the first of its fields with that key, read when asked
+ * (three fewer properties a segment); only a segment where that first one is not the one used (a
+ * repeated key after an unusable one, TF109) keeps its choice.
+ */
 export class SegmentNode extends LazyNode implements Segment {
-  declare seq?: Field;
-  declare ack?: Field;
-  declare len?: Field;
+  /** Each flag and its columns, one after the other: its FlagNodes are made when `flags` is read. */
+  private readonly written: readonly (Flag | Columns)[];
+  /** [seq, ack, len] when one of them is not the first field of its key. */
+  declare private readonly picked?: readonly [Field | undefined, Field | undefined, Field | undefined];
 
   constructor(
-    readonly flags: FlagRef[],
+    flags: readonly FlagNode[],
     readonly fields: Field[],
     private readonly at: LinePosition,
     private readonly cols: Columns,
@@ -206,9 +270,27 @@ export class SegmentNode extends LazyNode implements Segment {
     len: Field | undefined,
   ) {
     super();
-    if (seq) this.seq = seq;
-    if (ack) this.ack = ack;
-    if (len) this.len = len;
+    this.written = flags.length ? writtenFlags(flags) : NO_FLAGS;
+    if (seq !== firstWith(fields, 'seq') || ack !== firstWith(fields, 'ack') || len !== firstWith(fields, 'len')) this.picked = [seq, ack, len];
+  }
+
+  /** Made when read: a FlagNode each and their list (~130 bytes a line kept otherwise). */
+  get flags(): FlagRef[] {
+    const out: FlagRef[] = [];
+    for (let i = 0; i < this.written.length; i += 2) out.push(new FlagNode(this.written[i] as Flag, this.at, this.written[i + 1] as Columns));
+    return out;
+  }
+
+  get seq(): Field | undefined {
+    return this.picked ? this.picked[0] : firstWith(this.fields, 'seq');
+  }
+
+  get ack(): Field | undefined {
+    return this.picked ? this.picked[1] : firstWith(this.fields, 'ack');
+  }
+
+  get len(): Field | undefined {
+    return this.picked ? this.picked[2] : firstWith(this.fields, 'len');
   }
 
   get range(): Range {
@@ -217,9 +299,10 @@ export class SegmentNode extends LazyNode implements Segment {
 
   toJSON(): Segment {
     const out: Segment = { flags: this.flags, fields: this.fields, range: this.range };
-    if (this.seq) out.seq = this.seq;
-    if (this.ack) out.ack = this.ack;
-    if (this.len) out.len = this.len;
+    const { seq, ack, len } = this;
+    if (seq) out.seq = seq;
+    if (ack) out.ack = ack;
+    if (len) out.len = len;
     return out;
   }
 }

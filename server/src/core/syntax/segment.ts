@@ -3,7 +3,7 @@
 // the segment with one TF100; the items before it are kept (see build.ts for why).
 import type { IToken } from 'chevrotain';
 import { diag, type Diagnostic } from '../diagnostics';
-import { KNOWN_FIELDS, type Field, type Flag, type FlagRef, type Range, type Segment } from './ast';
+import { KNOWN_FIELDS, type Field, type Flag, type Range, type Segment } from './ast';
 import type { Expected, RawFieldItem, RawFlagItem, RawItem, RawValue } from './raw';
 import { FieldNode, FlagNode, SegmentNode, ValueNode } from './nodes';
 import type { LineSpan } from './span';
@@ -66,7 +66,7 @@ function isValueShape(toks: IToken[]): boolean {
 
 class SegmentBuilder {
   readonly diags: Diagnostic[] = [];
-  private readonly flags: FlagRef[] = [];
+  private readonly flags: FlagNode[] = [];
   private readonly fields: Field[] = [];
   /** First field of each known key with a usable value (what `segment.seq/ack/len` point at). */
   private readonly usable: Field[] = [];
@@ -192,7 +192,7 @@ class SegmentBuilder {
     const cols = this.span.columns(firstOf(items[0]), lastOf(items[kept - 1]));
     // Copies with exactly the room they need: arrays grown by push keep spare slots, and a big
     // document holds hundreds of thousands of these.
-    return new SegmentNode(this.flags.slice(), this.fields.slice(), this.span.at, cols, this.first('seq'), this.first('ack'), this.first('len'));
+    return new SegmentNode(this.flags, this.fields.slice(), this.span.at, cols, this.first('seq'), this.first('ack'), this.first('len'));
   }
 }
 

@@ -101,6 +101,13 @@ export type Columns = number | LineRange;
 /** The columns [from, to) of a line, kept as a node keeps them. */
 export const columns = (at: LinePosition, from: number, to: number): Columns => (from < NARROW && to < NARROW ? from + to * NARROW : LineRange.of(at, from, to));
 
+/** Columns [from, to) packed in a number, or undefined when a column is past 2^15. */
+export const narrowColumns = (from: number, to: number): number | undefined => (from < NARROW && to < NARROW ? from + to * NARROW : undefined);
+
+/** The first and past-the-end columns of narrow columns (a number); undefined for a LineRange. */
+export const columnsFrom = (cols: Columns): number | undefined => (typeof cols === 'number' ? cols % NARROW : undefined);
+export const columnsTo = (cols: Columns): number | undefined => (typeof cols === 'number' ? (cols - (cols % NARROW)) / NARROW : undefined);
+
 /** The range that columns kept by `columns` stand for, on `at`'s line. */
 export const rangeAt = (at: LinePosition, cols: Columns): Range => (typeof cols === 'number' ? LineRange.of(at, cols % NARROW, (cols - (cols % NARROW)) / NARROW) : cols);
 

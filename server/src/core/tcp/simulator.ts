@@ -148,7 +148,7 @@ export class FlowSimulator implements FlowVisitor {
   }
 
   /** Records a step that has just happened, with the states it changed (only `touched` can have changed). */
-  private step(event: StepEvent, stmt: Statement, message: MessageInfo | undefined, ...touched: Endpoint[]): number {
+  private step(event: StepEvent, stmt: Statement, message: Message | undefined, ...touched: Endpoint[]): number {
     const index = this.steps.length;
     let changes: StateChange[] = NO_CHANGES;
     const scan = event === 'wait' ? this.store.columns : touched;
@@ -248,5 +248,5 @@ export class FlowSimulator implements FlowVisitor {
 /** What a message did: `written` is the line, `msg` the message checked (the same unless a root cause was found). */
 function describeMessage(timeline: StateTimeline, written: MessageStmt, msg: MessageStmt, seg: Seg, before: number, flags: Flag[]): Message {
   const ack = has(seg, 'ACK') ? show(seg.ackNo) : undefined;
-  return new Message(timeline, before, written, msg.from.name, msg.to.name, msg.arrow === '-x', flags, show(seg.seq), ack, seg.len, seg.seqInferred, seg.ackInferred, seg.ackFlagAdded, seg.role);
+  return new Message(timeline, before, written, msg, msg.arrow === '-x', flags, show(seg.seq), ack, seg.len, seg.seqInferred, seg.ackInferred, seg.ackFlagAdded, seg.role);
 }

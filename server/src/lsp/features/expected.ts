@@ -35,7 +35,8 @@ function stateBefore(a: Analysis, line: number, name: string, receiver: boolean)
   let state = a.participants.find((p) => p.name === name)?.initial;
   for (const step of a.steps) {
     const before = !inPar(step.line) ? step.line < line : step.event === 'send' ? receiver || step.line < line : receiver && step.line < line;
-    if (before && step.states[name]) state = step.states[name];
+    const after = before ? step.stateOf(name) : undefined;
+    if (after) state = after;
   }
   return state;
 }
