@@ -6,6 +6,7 @@
 // from `asPlain(node)`, since a spread copies no getter.
 import type { Arrow, Endpoint, Field, Flag, FlagRef, MessageStmt, Range, Segment, StateRef, Text, ValueRef } from './ast';
 import { columnsFrom, columnsTo, narrowColumns, rangeAt, type Columns, type LinePosition } from './span';
+import { FLAG_BIT } from './vocabulary';
 
 /** A node that makes its ranges when read. */
 abstract class LazyNode {
@@ -272,6 +273,13 @@ export class SegmentNode extends LazyNode implements Segment {
     super();
     this.written = flags.length ? writtenFlags(flags) : NO_FLAGS;
     if (seq !== firstWith(fields, 'seq') || ack !== firstWith(fields, 'ack') || len !== firstWith(fields, 'len')) this.picked = [seq, ack, len];
+  }
+
+  /** The flags as bits (FLAG_BIT), without making their nodes: the checker asks this of every message. */
+  flagBits(): number {
+    let bits = 0;
+    for (let i = 0; i < this.written.length; i += 2) bits |= FLAG_BIT[this.written[i] as Flag];
+    return bits;
   }
 
   /** Made when read: a FlagNode each and their list (~130 bytes a line kept otherwise). */

@@ -2,15 +2,12 @@
 // a `participant … (STATE)` line decides; otherwise the first event does — sending a SYN
 // without ACK is an active open (CLOSED), receiving one a passive open (LISTEN, RFC 9293
 // §3.5), anything else means the notes begin mid-connection (ESTABLISHED).
-import type { Flag, MessageStmt, TcpflowDocument } from '../syntax/ast';
+import type { MessageStmt, TcpflowDocument } from '../syntax/ast';
 import type { ParticipantInfo } from './analysis';
 import { visitFlow } from './events';
+import { BIT, flagBits } from './segment';
 
-function hasFlag(m: MessageStmt, f: Flag): boolean {
-  return m.segment.flags.some((r) => r.flag === f);
-}
-
-const isBareSyn = (m: MessageStmt): boolean => hasFlag(m, 'SYN') && !hasFlag(m, 'ACK');
+const isBareSyn = (m: MessageStmt): boolean => (flagBits(m) & (BIT.SYN | BIT.ACK)) === BIT.SYN;
 
 /** What the walk learns about a name used in messages. */
 interface Use {

@@ -5,6 +5,7 @@ import type { Message } from './timeline';
 import type { Endpoint } from './endpoint';
 import type { SeqVal } from './seqValue';
 import { FLAG_BIT, FLAG_DISPLAY_ORDER } from '../syntax/vocabulary';
+import { SegmentNode } from '../syntax/nodes';
 
 /** Display order of flags, as packet tools list them (SYN,ACK · FIN,ACK · PSH,ACK · RST,ACK). */
 const FLAG_ORDER = FLAG_DISPLAY_ORDER;
@@ -69,6 +70,8 @@ export function orderedFlags(flags: number): Flag[] {
 }
 
 export function flagBits(msg: MessageStmt): number {
+  // A parsed segment answers without making its flag nodes; a changed copy (repair.ts) is plain.
+  if (msg.segment instanceof SegmentNode) return msg.segment.flagBits();
   let bits = 0;
   // A table lookup here, not bitOf: the flag differs at every turn.
   for (const f of msg.segment.flags) bits |= BIT[f.flag];
