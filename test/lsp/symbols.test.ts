@@ -173,6 +173,25 @@ describe('language server: document symbols and folding', () => {
     assert.deepEqual(got[3].children!.map((c) => c.name), ['클라이언트 → 서버: SYN', '서버 → 클라이언트: SYN,ACK', '클라이언트 → 서버: ACK']);
   });
 
+  it('lists the first 1,000 messages, and ends each phase cut short with how many more it has', async () => {
+    const data = Array.from({ length: 600 }, (_, k) => `A -> B: PSH,ACK seq=${1 + 10 * k} ack=1 len=10\nB -> A: ACK seq=1 ack=${11 + 10 * k}`);
+    const fin = ['A -> B: FIN,ACK seq=6001 ack=1', 'B -> A: ACK seq=1 ack=6002', 'B -> A: FIN,ACK seq=1 ack=6002', 'A -> B: ACK seq=6002 ack=2'];
+    const text = ['A -> B: SYN seq=0', 'B -> A: SYN,ACK seq=0 ack=1', 'A -> B: ACK seq=1 ack=1', ...data, ...fin, ''].join('\n');
+    const phases = (await symbols(text)).filter((x) => x.kind === NAMESPACE);
+    const last = (x: Shown) => x.children![x.children!.length - 1];
+    assert.deepEqual(
+      phases.map((x) => [x.name, x.range, x.children!.length, last(x).name, last(x).range]),
+      [
+        ['Connection establishment', r(0, 0, 2, 23), 3, 'A → B: ACK', stmt(text, 2)],
+        // 3 + 997 messages listed; the data phase's other 203 (lines 1000 to 1202) in one entry.
+        ['Data transfer', r(3, 0, 1202, 26), 998, '… 203 more messages (the outline lists the first 1000)', r(1000, 0, 1202, 26)],
+        ['Connection termination', r(1203, 0, 1206, 26), 1, '… 4 more messages (the outline lists the first 1000)', r(1203, 0, 1206, 26)],
+      ],
+    );
+    assert.equal(phases[1].children![996].name, 'A → B: PSH,ACK');
+    assert.deepEqual(phases[1].children![996].range, stmt(text, 999));
+  });
+
   it('never gives a symbol an empty name, and survives broken and empty documents', async () => {
     assert.deepEqual((await symbols('title\n')).map((x) => x.name), ['title']);
     assert.deepEqual(await symbols(''), []);

@@ -61,7 +61,26 @@ interface PhaseRun {
   statements: Statement[];
 }
 
-type Infos = Map<MessageStmt, MessageInfo>;
+/**
+ * A message statement's facts, for statements asked in line order: one walk along the analysis's
+ * messages (they are in line order), no map of them all (the outline is asked after every edit).
+ * Undefined for a message the flow leaves out (to oneself, TF108).
+ */
+type Infos = (m: MessageStmt) => MessageInfo | undefined;
+
+function infosInLineOrder(a: Analysis): Infos {
+  const list = a.messages;
+  // Messages are sent in line order (a `par` block's too); were they not, a map answers.
+  if (list.some((m, k) => k > 0 && m.stmt.line < list[k - 1].stmt.line)) {
+    const byStmt = new Map(list.map((m) => [m.stmt, m]));
+    return (m) => byStmt.get(m);
+  }
+  let i = 0;
+  return (m) => {
+    while (i < list.length && list[i].stmt.line < m.line) i++;
+    return i < list.length && list[i].stmt === m ? list[i] : undefined;
+  };
+}
 
 /** Splits the flow statements into phases, in order; statements before the first message belong to none. */
 function phaseRuns(a: Analysis, info: Infos): PhaseRun[] {
@@ -76,8 +95,10 @@ function phaseRuns(a: Analysis, info: Infos): PhaseRun[] {
   let pair: string[] = [];
   for (const s of a.doc.statements) {
     // A message the flow leaves out (to oneself, TF108) belongs to no phase.
-    if (s.kind === 'title' || s.kind === 'participant' || (s.kind === 'message' && !info.has(s))) continue;
-    const infos = s.kind === 'message' ? [info.get(s)!] : s.kind === 'par' ? messagesOf([s]).flatMap((m) => info.get(m) ?? []) : [];
+    if (s.kind === 'title' || s.kind === 'participant') continue;
+    const one = s.kind === 'message' ? info(s) : undefined;
+    if (s.kind === 'message' && !one) continue;
+    const infos = one ? [one] : s.kind === 'par' ? messagesOf([s]).flatMap((m) => info(m) ?? []) : [];
     let phase = current?.phase;
     if (infos.length > 0) {
       const has = (f: Flag) => infos.some((m) => m.flags.includes(f));
@@ -100,18 +121,19 @@ function phaseRuns(a: Analysis, info: Infos): PhaseRun[] {
 
 /**
  * How many messages the outline lists, at most (in the text's order). VS Code asks for the outline
- * after every edit and it has no delta: a capture of 10,000 segments would send 2.4 MB each time.
- * The first 2,000 still make an outline one can read; the phases span the whole flow, and a phase
- * whose messages are cut ends with one entry saying how many more it has (as VS Code's own JSON
- * outline stops at `json.maxItemsComputed`).
+ * after every edit and it has no delta: a capture of 10,000 segments would send 2.4 MB each time,
+ * and 2,000 messages were still 480 KB and some 4 ms of a keystroke's 25 (issue 13). The first
+ * 1,000 still make an outline one can read; the phases span the whole flow, and a phase whose
+ * messages are cut ends with one entry saying how many more it has (as VS Code's own JSON outline
+ * stops at `json.maxItemsComputed`).
  */
-export const MAX_OUTLINE_MESSAGES = 2000;
+export const MAX_OUTLINE_MESSAGES = 1000;
 
 function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
-  const info: Infos = new Map(a.messages.map((m) => [m.stmt, m]));
   const w = outlineWords(lang);
+  const info = infosInLineOrder(a);
   let listed = 0;
-  return phaseRuns(a, info).map((run) => {
+  return phaseRuns(a, infosInLineOrder(a)).map((run) => {
     const first = run.statements[0];
     const last = run.statements[run.statements.length - 1];
     const range = { start: first.range.start, end: last.range.end };
@@ -123,10 +145,10 @@ function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
       if (s.kind !== 'message' && s.kind !== 'par') continue;
       if (listed >= MAX_OUTLINE_MESSAGES) {
         left ??= { from: s, messages: 0 };
-        left.messages += s.kind === 'message' ? 1 : messagesOf([s]).filter((m) => info.has(m)).length;
+        left.messages += s.kind === 'message' ? 1 : messagesOf([s]).filter((m) => info(m)).length;
         continue;
       }
-      const sym = s.kind === 'message' ? messageSymbol(s, info.get(s), w.lost) : parSymbol(s, info, w);
+      const sym = s.kind === 'message' ? messageSymbol(s, info(s), w.lost) : parSymbol(s, info, w);
       listed += sym.children?.length ?? 1;
       children.push(sym);
     }
@@ -143,8 +165,11 @@ function moreSymbol(from: Statement, last: Statement, messages: number, lang: La
   return { name, kind: SymbolKind.Event, range: { start: from.range.start, end: last.range.end }, selectionRange };
 }
 
-function parSymbol(p: ParBlock, info: Map<MessageStmt, MessageInfo>, w: OutlineWords): DocumentSymbol {
-  const children = messagesOf([p]).flatMap((m) => (info.has(m) ? [messageSymbol(m, info.get(m), w.lost)] : []));
+function parSymbol(p: ParBlock, info: Infos, w: OutlineWords): DocumentSymbol {
+  const children = messagesOf([p]).flatMap((m) => {
+    const mi = info(m);
+    return mi ? [messageSymbol(m, mi, w.lost)] : [];
+  });
   return { name: 'par', detail: w.par, kind: SymbolKind.Struct, range: p.range, selectionRange: p.parRange, children };
 }
 
