@@ -151,6 +151,31 @@ describe('incremental analysis: what is done again', () => {
     assert.equal(incremental.checkedFrom, 0);
   });
 
+  it('an edit before the lines where later participants first appear checks again from a checkpoint, not from the top', () => {
+    const incremental = new IncrementalAnalysis();
+    const second = longFlow(100).replace(/\bA\b/g, 'C').replace(/\bB\b/g, 'D');
+    const lines = (longFlow(100) + second).split('\n');
+    incremental.analyze(lines.join('\n'));
+    // C and D's first use and first event move down a line; A and B's stay.
+    const inserted = [...lines.slice(0, 150), 'note over A: "a new note"', ...lines.slice(150)].join('\n');
+    const a = incremental.analyze(inserted);
+    assert.ok(incremental.checkedFrom > 100 && incremental.checkedFrom <= 150, `from ${incremental.checkedFrom}`);
+    assert.deepEqual(a.participants.map((p) => [p.name, p.firstLine, p.firstEventLine]), [['A', 0, 0], ['B', 0, 0], ['C', 204, 204], ['D', 204, 204]]);
+    assert.equal(canonical(a), canonical(analyze(inserted)));
+  });
+
+  it('a diagnostic before the change that names a moved line (a state line before a first event) is made again with the new line', () => {
+    const incremental = new IncrementalAnalysis();
+    const second = longFlow(100).replace(/\bA\b/g, 'C').replace(/\bB\b/g, 'D');
+    const lines = ['state C: SYN_SENT', ...(longFlow(100) + second).split('\n')];
+    const tf200 = (a: ReturnType<typeof analyze>) => a.diagnostics.map((d) => [d.code, d.range.start.line, d.args?.line]);
+    assert.deepEqual(tf200(incremental.analyze(lines.join('\n'))), [['TF200', 0, 205]]);
+    const inserted = [...lines.slice(0, 150), 'note over A: "a new note"', ...lines.slice(150)].join('\n');
+    const a = incremental.analyze(inserted);
+    assert.deepEqual(tf200(a), [['TF200', 0, 206]], 'its first event is on line 206 now');
+    assert.equal(canonical(a), canonical(analyze(inserted)));
+  });
+
   it('an error checked again from its checkpoint is reported as a fresh analysis reports it', () => {
     const incremental = new IncrementalAnalysis();
     const lines = longFlow(100).split('\n');

@@ -18,15 +18,34 @@ interface Start {
   key: string;
   /** Its declaration: the same line entry, so the same text and columns (the line may have moved). */
   declaration: ParticipantStmt | undefined;
+  /** Its declaration's line, its first use's and its first event's. */
+  lines: readonly (number | undefined)[];
 }
 
 const startOf = (p: ParticipantInfo): Start => ({
-  key: `${p.name}\n${p.initial}\n${p.initialReason}\n${p.declaration?.line}\n${p.firstLine}\n${p.firstEventLine}`,
+  key: `${p.name}\n${p.initial}\n${p.initialReason}`,
   declaration: p.declaration,
+  lines: [p.declaration?.line, p.firstLine, p.firstEventLine],
 });
 
-function sameStarts(a: readonly Start[], b: readonly Start[]): boolean {
-  return a.length === b.length && a.every((s, i) => s.key === b[i].key && s.declaration === b[i].declaration);
+/**
+ * How the participants of two versions compare, for a check resumed before line `changed` (the
+ * first line that differs): `same`; `moved` when only lines at or after `changed` differ (in both
+ * versions: what comes before compares with them alike); `other` when a check must start afresh.
+ */
+function compareStarts(a: readonly Start[], b: readonly Start[], changed: number): 'same' | 'moved' | 'other' {
+  if (a.length !== b.length) return 'other';
+  let moved = false;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i].key !== b[i].key || a[i].declaration !== b[i].declaration) return 'other';
+    for (let k = 0; k < a[i].lines.length; k++) {
+      const [x, y] = [a[i].lines[k], b[i].lines[k]];
+      if (x === y) continue;
+      if (x === undefined || y === undefined || x < changed || y < changed) return 'other';
+      moved = true;
+    }
+  }
+  return moved ? 'moved' : 'same';
 }
 
 /** The line after which a statement is done: a `par` block's `end` (never, while unterminated). */
@@ -52,7 +71,11 @@ export class IncrementalAnalysis {
     const participants = collectParticipants(doc);
     const starts = participants.map(startOf);
     const c = this.checker;
-    const from = c && sameStarts(this.starts, starts) ? c.resumePoint(statementsBefore(doc, this.memo.firstChange)) : undefined;
+    const compared = c ? compareStarts(this.starts, starts, this.memo.firstChange) : 'other';
+    let from = c && compared !== 'other' ? c.resumePoint(statementsBefore(doc, this.memo.firstChange)) : undefined;
+    // A diagnostic before the checkpoint may name a participant's moved line (TF200's cause, its
+    // fix's place): then the check starts afresh. Valid flows, the usual long ones, have none.
+    if (from && compared === 'moved' && (from.diagnostics > 0 || from.noteDiagnostics > 0)) from = undefined;
     let result;
     this.checkedFrom = from?.index ?? 0;
     if (c && from) result = c.resumeFrom(from, doc, participants);

@@ -14,13 +14,15 @@ export function checkAssertion(end: EndpointRef, e: Endpoint, participants: read
   // its next connection is right (SPEC §8.3; a SYN finds the listener, see receiver.ts inClosed).
   if (ref.state === 'LISTEN' && e.state === 'CLOSED' && e.listener) return undefined;
   const c = e.cause;
+  const p = participants.find((x) => x.name === e.name);
+  const line = c.kind === 'initial' ? (p?.declaration?.line ?? p?.firstLine) : c.line;
   const args = {
     name: e.name,
     actual: e.state,
     asserted: ref.state,
     cause: c.kind === 'initial' ? c.reason : c.kind,
     what: c.kind === 'sent' || c.kind === 'received' ? describe(c.flags, c.len) : undefined,
-    line: c.line === undefined || c.line < 0 ? undefined : c.line + 1,
+    line: line === undefined || line < 0 ? undefined : line + 1,
     since: e.receivedSinceCause ? 1 : 0,
   };
   const fix = { kind: 'setState' as const, args: { state: e.state }, edits: [{ range: ref.range, newText: e.state }] };

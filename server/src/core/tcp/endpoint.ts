@@ -7,7 +7,9 @@ import { BIT } from './segment';
 
 /** Why an endpoint is in its state, for messages such as "it sent SYN on line 1". */
 export type StateCause =
-  | { kind: 'initial'; reason: ParticipantInfo['initialReason']; line?: number }
+  // No line: the participant's declaration or first use is read when it is shown (assertions.ts), so
+  // an endpoint kept at a checkpoint stays true when lines after it move (core/incremental.ts).
+  | { kind: 'initial'; reason: ParticipantInfo['initialReason'] }
   | { kind: 'sent' | 'received'; flags: number; len: number; line: number }
   | { kind: 'wait'; line: number };
 
@@ -87,7 +89,7 @@ export function createEndpoint(p: ParticipantInfo): Endpoint {
   const e: Endpoint = {
     name: p.name,
     state: p.initial,
-    cause: { kind: 'initial', reason: p.initialReason, line: p.declaration?.line ?? p.firstLine },
+    cause: { kind: 'initial', reason: p.initialReason },
     receivedSinceCause: false,
     passive: p.initial === 'LISTEN' || p.initial === 'SYN_RECEIVED',
     listener: p.initial === 'LISTEN',
