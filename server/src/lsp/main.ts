@@ -16,6 +16,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { FramedStreamReader } from './framing';
 import { GuardedReader, describeError, guardConnection, refuser, type Log, type Refuse } from './guard';
+import { tuneHeap } from './heapPolicy';
 import { startServer } from './server';
 
 const USAGE = 'usage: tcpflow-language-server --stdio | --node-ipc | --socket=PORT | --pipe=NAME';
@@ -62,4 +63,9 @@ process.on('uncaughtException', (err) => log(`internal error (the server goes on
 process.on('unhandledRejection', (err) => log(`internal error (the server goes on): ${describeError(err)}`));
 
 const documents = new TextDocuments(TextDocument);
+// The heap's growth follows how many lines are open (heapPolicy.ts).
+const openLines = () => tuneHeap(documents.all().reduce((n, d) => n + d.lineCount, 0));
+documents.onDidOpen(openLines);
+documents.onDidChangeContent(openLines);
+documents.onDidClose(openLines);
 startServer(guardConnection(createConnection(ProposedFeatures.all, reader, writer), documents, log), documents);
