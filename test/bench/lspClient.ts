@@ -63,11 +63,11 @@ export class BenchClient {
     this.conn.listen();
   }
 
-  /** `execArgv`: Node options for the server (e.g. `--expose-gc`); `script`: another entry than the bundle. */
+  /** `execArgv`: Node options for the server (e.g. `--expose-gc`; else BENCH_SERVER_ARGS, e.g. `--cpu-prof`); `script`: another entry than the bundle. */
   static async start(opts: { execArgv?: string[]; script?: string; ipc?: boolean } = {}): Promise<BenchClient> {
     const stdio: ('pipe' | 'inherit' | 'ipc')[] = ['pipe', 'pipe', 'inherit'];
     if (opts.ipc) stdio.push('ipc');
-    const proc = spawn(process.execPath, [...(opts.execArgv ?? []), opts.script ?? SERVER, '--stdio'], { stdio });
+    const proc = spawn(process.execPath, [...(opts.execArgv ?? process.env.BENCH_SERVER_ARGS?.split(' ').filter(Boolean) ?? []), opts.script ?? SERVER, '--stdio'], { stdio });
     const c = new BenchClient(proc);
     const init = (await c.conn.sendRequest('initialize', {
       processId: process.pid,
