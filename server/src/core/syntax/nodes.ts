@@ -64,13 +64,18 @@ export class ValueNode extends LazyNode implements ValueRef {
   constructor(
     sym: string | undefined,
     readonly num: number,
-    readonly text: string,
+    /** Its text; undefined when it is String(num), made when read (the checker reads the number). */
+    private readonly written: string | undefined,
     private readonly at: LinePosition,
     /** Its columns (a field keeps them rather than the node). */
     readonly cols: Columns,
   ) {
     super();
     if (sym !== undefined) this.sym = sym;
+  }
+
+  get text(): string {
+    return this.written ?? String(this.num);
   }
 
   get range(): Range {
@@ -81,6 +86,13 @@ export class ValueNode extends LazyNode implements ValueRef {
     const { num, text, range } = this;
     return this.sym === undefined ? { num, text, range } : { sym: this.sym, num, text, range };
   }
+}
+
+/** How many characters String() writes for `n`, an integer it writes in plain digits (a sign included). */
+function digits(n: number): number {
+  let count = n < 0 ? 2 : 1;
+  for (let x = Math.abs(n); x >= 10; x = Math.floor(x / 10)) count++;
+  return count;
 }
 
 /**
@@ -130,14 +142,12 @@ export class FieldNode extends LazyNode implements Field {
     return from === undefined ? undefined : narrowColumns(from, from + this.writtenKey.length);
   }
 
-  /** The value's columns if it is at the field's end, as long as its text (`text`: valueText, when already made). */
-  private usualValueCols(text = this.num === undefined ? undefined : this.valueText(this.num)): Columns | undefined {
+  /** The value's columns if it is at the field's end, as long as its text. */
+  private usualValueCols(): Columns | undefined {
     const to = columnsTo(this.cols);
-    return to === undefined || text === undefined ? undefined : narrowColumns(to - text.length, to);
-  }
-
-  private valueText(num: number): string {
-    return this.text ?? String(num);
+    if (to === undefined || this.num === undefined) return undefined;
+    // When no text is kept it is String(num): plain digits (a number String() writes otherwise, 1e+21, keeps its text).
+    return narrowColumns(to - (this.text?.length ?? digits(this.num)), to);
   }
 
   get writtenKey(): string {
@@ -146,10 +156,9 @@ export class FieldNode extends LazyNode implements Field {
 
   get value(): ValueRef | undefined {
     if (this.num === undefined) return undefined;
-    // The checker reads values on every message: the text is made once.
-    const text = this.valueText(this.num);
-    const cols = this.placed ? this.placed[1] : this.usualValueCols(text);
-    return new ValueNode(this.sym, this.num, text, this.at, cols!);
+    // The checker reads values on every message: the number's text is made only when read.
+    const cols = this.placed ? this.placed[1] : this.usualValueCols();
+    return new ValueNode(this.sym, this.num, this.text, this.at, cols!);
   }
 
   get keyRange(): Range {

@@ -158,22 +158,23 @@ export function rcvNxtOf(ctx: CheckContext, s: Endpoint, r: Endpoint): SeqVal | 
 export function settleAck(ctx: CheckContext, s: Endpoint, seg: Seg, expected: SeqVal | undefined): void {
   if (!has(seg, 'ACK')) return;
   const field = seg.msg.segment.ack;
-  if (!field?.value) {
+  const value = field?.value;
+  if (!value) {
     seg.ackNo = expected;
     seg.ackInferred = true;
     return;
   }
   // The usual case, the expected ack: nothing to report, and no new value to make.
-  if (expected && isWritten(expected, field.value)) {
+  if (expected && isWritten(expected, value)) {
     seg.ackNo = expected;
     return;
   }
-  const written = fromWritten(field.value);
+  const written = fromWritten(value);
   seg.ackNo = written;
   if (!expected || judgeAck(ctx, seg, expected, written) !== 'differs') return;
-  const range = field!.value!.range;
+  const range = value.range;
   const text = showText(expected);
-  const args = { name: s.name, expected: text, written: field!.value!.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined, delta: distance(written, expected) };
+  const args = { name: s.name, expected: text, written: value.text, rcvLine: s.lastReceived ? s.lastReceived.line + 1 : undefined, delta: distance(written, expected) };
   ctx.report(diag('TF202', range, args, { kind: 'setAck', args: { value: text }, edits: [{ range, newText: text }] }));
   seg.ackNo = expected;
 }
