@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Diagnostic, DiagnosticCode, MessageArgs } from '../../server/src/core/diagnostics';
 import type { Range, Statement, TcpflowDocument } from '../../server/src/core/syntax/ast';
 import { parse, type ParseResult } from '../../server/src/core/syntax/parse';
-import { asPlain } from '../../server/src/core/syntax/nodes';
+import { asPlain } from '../../server/src/core/syntax/lazyNode';
 import { LineRange, plainRange } from '../../server/src/core/syntax/span';
 
 const OPEN = '⟦';

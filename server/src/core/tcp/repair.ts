@@ -3,7 +3,7 @@
 import type { Fix, MessageArgs, TextEdit } from '../diagnostics';
 import type { Endpoint as EndpointRef, MessageStmt, Range, TcpflowDocument, Statement } from '../syntax/ast';
 import { flagsRange } from './segment';
-import { asPlain } from '../syntax/nodes';
+import { asPlain } from '../syntax/lazyNode';
 
 export type RepairKind = 'length' | 'seq' | 'ack' | 'lost' | 'delivered' | 'fin' | 'swap';
 
