@@ -164,6 +164,30 @@ describe('incremental analysis: what is done again', () => {
     assert.equal(canonical(a), canonical(analyze(inserted)));
   });
 
+  it('typing in a title, a participant label or the text of a note checks again only from the last checkpoint', () => {
+    const incremental = new IncrementalAnalysis();
+    const head = ['title Transfer', 'participant A as "Client"', 'participant B as "Server" (LISTEN)', 'note over A, B: "handshake"'];
+    const lines = [...head, ...longFlow(100).split('\n')];
+    incremental.analyze(lines.join('\n'));
+    for (const [line, from, to] of [[0, 'Transfer', 'Transfers'], [1, '"Client"', '"Client 1"'], [3, 'handshake', 'hand shake']] as const) {
+      const edited = lines.slice();
+      edited[line] = edited[line].replace(from, to);
+      const a = incremental.analyze(edited.join('\n'));
+      assert.ok(incremental.checkedFrom > 150, `line ${line}: from ${incremental.checkedFrom}`);
+      assert.equal(canonical(a), canonical(analyze(edited.join('\n'))));
+      incremental.analyze(lines.join('\n'));
+    }
+    // What the checker does read: the declared state, and whom a note is beside.
+    for (const [line, from, to] of [[2, '(LISTEN)', '(CLOSED)'], [3, 'A, B', 'A, C']] as const) {
+      const edited = lines.slice();
+      edited[line] = edited[line].replace(from, to);
+      const a = incremental.analyze(edited.join('\n'));
+      assert.equal(incremental.checkedFrom, 0, `line ${line}`);
+      assert.equal(canonical(a), canonical(analyze(edited.join('\n'))));
+      incremental.analyze(lines.join('\n'));
+    }
+  });
+
   it('a diagnostic before the change that names a moved line (a state line before a first event) is made again with the new line', () => {
     const incremental = new IncrementalAnalysis();
     const second = longFlow(100).replace(/\bA\b/g, 'C').replace(/\bB\b/g, 'D');

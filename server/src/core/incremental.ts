@@ -5,7 +5,7 @@
 // edit near the end of a long flow costs a few statements' check, one at the top a whole check
 // (never a whole parse).
 import { sortDiagnostics } from './analyze';
-import type { ParticipantStmt, Statement, TcpflowDocument } from './syntax/ast';
+import type { ParticipantStmt, Range, Statement, TcpflowDocument } from './syntax/ast';
 import { LineMemo } from './syntax/lineMemo';
 import { parse } from './syntax/parse';
 import { firstWhere } from './search';
@@ -37,7 +37,9 @@ function compareStarts(a: readonly Start[], b: readonly Start[], changed: number
   if (a.length !== b.length) return 'other';
   let moved = false;
   for (let i = 0; i < a.length; i++) {
-    if (a[i].key !== b[i].key || a[i].declaration !== b[i].declaration) return 'other';
+    if (a[i].key !== b[i].key || !a[i].declaration !== !b[i].declaration) return 'other';
+    // Its declaration's line was edited (its label, say): what the checker reads of it is in the key.
+    if (a[i].declaration !== b[i].declaration) moved = true;
     for (let k = 0; k < a[i].lines.length; k++) {
       const [x, y] = [a[i].lines[k], b[i].lines[k]];
       if (x === y) continue;
@@ -46,6 +48,36 @@ function compareStarts(a: readonly Start[], b: readonly Start[], changed: number
     }
   }
   return moved ? 'moved' : 'same';
+}
+
+/**
+ * Whether the checker takes two statements at the same place alike: neither makes an event, and
+ * what it reads of them is the same (a title; a participant line, read only through the
+ * participants, which are compared on their own; a note beside the same participants, whose names
+ * it checks). Typing in a title, a label or a note's text then checks nothing again.
+ */
+function alikeToChecker(a: Statement, b: Statement): boolean {
+  if (a.kind !== b.kind || a.line !== b.line) return false;
+  if (a.kind === 'title' || a.kind === 'participant') return true;
+  if (a.kind !== 'note' || b.kind !== 'note') return false;
+  const [x, y] = [a.targets, b.targets];
+  return x.length === y.length && x.every((t, i) => t.name === y[i].name && sameRange(t.range, y[i].range));
+}
+
+const sameRange = (a: Range, b: Range): boolean =>
+  a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+
+/**
+ * How many statements from the first the checker takes alike in both versions, `from` of them known
+ * to be. Only after a one-line edit in place: every other statement is then where it was, so the
+ * same object is the same statement at the same place (after lines moved, one that moved would
+ * have a checkpoint's diagnostics at its old place).
+ */
+function alikeBefore(old: readonly Statement[], now: readonly Statement[], from: number, oneLineInPlace: boolean): number {
+  if (!oneLineInPlace) return from;
+  let i = from;
+  while (i < old.length && i < now.length && (old[i] === now[i] || alikeToChecker(old[i], now[i]))) i++;
+  return i;
 }
 
 /** The line after which a statement is done: a `par` block's `end` (never, while unterminated). */
@@ -72,7 +104,7 @@ export class IncrementalAnalysis {
     const starts = participants.map(startOf);
     const c = this.checker;
     const compared = c ? compareStarts(this.starts, starts, this.memo.firstChange) : 'other';
-    let from = c && compared !== 'other' ? c.resumePoint(statementsBefore(doc, this.memo.firstChange)) : undefined;
+    let from = c && compared !== 'other' ? c.resumePoint(alikeBefore(c.doc.statements, doc.statements, statementsBefore(doc, this.memo.firstChange), this.memo.oneLineInPlace)) : undefined;
     // A diagnostic before the checkpoint may name a participant's moved line (TF200's cause, its
     // fix's place): then the check starts afresh. Valid flows, the usual long ones, have none.
     if (from && compared === 'moved' && (from.diagnostics > 0 || from.noteDiagnostics > 0)) from = undefined;

@@ -51,6 +51,11 @@ export class LineMemo {
    * is the same entry at the same place); the line count when nothing changed, 0 after a first parse.
    */
   firstChange = 0;
+  /**
+   * Whether the last parse changed one line in place and nothing else (every other line the same
+   * entry at the same place): a keystroke. False after a first parse.
+   */
+  oneLineInPlace = false;
   /** False for a memo whose lines belong to another: it never moves them. */
   readonly owner: boolean;
 

@@ -139,6 +139,7 @@ function remember(memo: LineMemo, source: string, kept: (MemoLine | undefined)[]
   memo.lines = kept;
   memo.texts = lines;
   memo.firstChange = 0;
+  memo.oneLineInPlace = false;
 }
 
 /** One line on its own, lexed and built as parse() would (the formatter re-reads what it wrote). */
@@ -197,6 +198,7 @@ function parseReusing(source: string, memo: LineMemo): ParseResult {
   memo.lines = next;
   memo.texts = lines;
   memo.firstChange = head;
+  memo.oneLineInPlace = lines.length === was.length && end - head === 1;
   const asm = new Assembler();
   for (const entry of next) if (entry) asm.add(entry.line, entry.built);
   return asm.finish(lines.length);
