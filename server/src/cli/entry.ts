@@ -1,10 +1,11 @@
-// The tcpflow-cli process (main.ts loads it): runs the program (program.ts). A small input is
+// The tcpflow-cli process (main.ts loads it): runs the program (program.ts, or checkProgram.ts for
+// `check`, which leaves out the code of the other commands). A small input is
 // run in this thread; any other in a worker thread, so that running out of memory is one line,
 // not V8's trace (memoryGuard.ts). The program is loaded only where it runs: a process whose
 // main thread only waits for the worker does not evaluate the grammar and the checker too.
-import { isMainThread } from 'node:worker_threads';
-import { fail, processIo, reason } from './io';
-import { fitsInThisThread, runInWorker } from './memoryGuard';
+import { commandOf } from './args';
+import { fail, processIo, reason, type Io } from './io';
+import { fitsInThisThread, isCliWorker, runInWorker } from './memoryGuard';
 
 const io = processIo();
 const argv = process.argv.slice(2);
@@ -15,9 +16,12 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 process.on('uncaughtException', (err) => process.exit(fail(`internal error: ${reason(err)}`, io)));
 
+/** The program, with only what the command needs: `check` (the commonest) without the renderers, import and sync. */
+const program = (): Promise<{ main: (argv: string[], io: Io) => number }> => (commandOf(argv) === 'check' ? import('./checkProgram') : import('./program'));
+
 // exitCode, not exit(): output still being flushed to a pipe must not be cut off.
-if (isMainThread && !fitsInThisThread(argv, io)) runInWorker(__filename, (message) => fail(message, io));
+if (!isCliWorker() && !fitsInThisThread(argv, io)) runInWorker(__filename, (message) => fail(message, io));
 else
-  void import('./program').then(({ main }) => {
+  void program().then(({ main }) => {
     process.exitCode = main(argv, io);
   });

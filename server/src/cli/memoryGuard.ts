@@ -10,7 +10,6 @@
 // regular files, together small enough that even the costliest text per byte fits many times.
 import * as fs from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import { parseArgs } from './args';
 import { inCwd, STDIN } from './io';
 
@@ -54,10 +53,24 @@ function sizeOf(path: string): number | 'not a file' | undefined {
   }
 }
 
+/**
+ * Set in the worker's environment: there the entry runs the program. The main thread learns it is
+ * one from its absence, without loading node:worker_threads (its evaluation and the internal
+ * modules it loads cost a start-up that never needs a worker some 2 ms).
+ */
+const WORKER_MARK = 'TCPFLOW_CLI_WORKER';
+
+/** Whether this thread is the worker runInWorker started. */
+export const isCliWorker = (): boolean => process.env[WORKER_MARK] === '1';
+
 /** Runs `script` in a worker with the same arguments; the exit code is set when it ends. */
 export function runInWorker(script: string, fail: (message: string) => number): void {
+  // Not import(): main.ts runs the bundle as a vm Script, which has no dynamic import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const limitMb = Math.floor(getHeapStatistics().heap_size_limit / MB);
-  const worker = new Worker(script, { argv: process.argv.slice(2), resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+  const env = { ...process.env, [WORKER_MARK]: '1' };
+  const worker = new Worker(script, { argv: process.argv.slice(2), env, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
   let failed: number | undefined;
   worker.on('error', (err: NodeJS.ErrnoException) => {
     failed =
