@@ -100,13 +100,19 @@ function hangulSound(ch: string): FinalSound | undefined {
 }
 
 const QUOTES = /[\s'"`‘’“”«»「」『』]+$/u;
-/** A parenthesis after a word (`SYN,ACK(또는 SYN)`, `ack(101)`): not read. */
-const PARENTHESIS = /(?<=[\p{L}\p{N}])\([^()]*\)$/u;
-/** Closing brackets after a letter or digit (`'(STATE)'`). */
-const CLOSERS = /(?<=[\p{L}\p{N}])[)\]}>〉》]+$/u;
+let afterWord: { parenthesis: RegExp; closers: RegExp } | undefined;
+/** Made on first use: reading their `\p{…}` classes costs a start-up that never reads Korean (issue 13). */
+const afterWordRegExps = (): { parenthesis: RegExp; closers: RegExp } =>
+  (afterWord ??= {
+    /** A parenthesis after a word (`SYN,ACK(또는 SYN)`, `ack(101)`): not read. */
+    parenthesis: /(?<=[\p{L}\p{N}])\([^()]*\)$/u,
+    /** Closing brackets after a letter or digit (`'(STATE)'`). */
+    closers: /(?<=[\p{L}\p{N}])[)\]}>〉》]+$/u,
+  });
 
 export function finalSound(word: string): FinalSound {
-  const text = word.replace(QUOTES, '').replace(PARENTHESIS, '').replace(QUOTES, '').replace(CLOSERS, '');
+  const { parenthesis, closers } = afterWordRegExps();
+  const text = word.replace(QUOTES, '').replace(parenthesis, '').replace(QUOTES, '').replace(closers, '');
   if (!text) return V;
   const last = text[text.length - 1];
   const hangul = hangulSound(last);
