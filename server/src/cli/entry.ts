@@ -4,24 +4,24 @@
 // not V8's trace (memoryGuard.ts). The program is loaded only where it runs: a process whose
 // main thread only waits for the worker does not evaluate the grammar and the checker too.
 import { commandOf } from './args';
-import { fail, processIo, reason, type Io } from './io';
+import { fail, processIo, reason, stdoutFailed, type Io } from './io';
 import { fitsInThisThread, isCliWorker, runInWorker } from './memoryGuard';
 
 const io = processIo();
 const argv = process.argv.slice(2);
 
-// A reader that goes away (`tcpflow-cli trace f | head`) is not an error.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  process.exit(err.code === 'EPIPE' ? (process.exitCode ?? 0) : fail(`cannot write output: ${reason(err)}`, io));
-});
 process.on('uncaughtException', (err) => process.exit(fail(`internal error: ${reason(err)}`, io)));
 
 /** The program, with only what the command needs: `check` (the commonest) without the renderers, import and sync. */
 const program = (): Promise<{ main: (argv: string[], io: Io) => number }> => (commandOf(argv) === 'check' ? import('./checkProgram') : import('./program'));
 
 // exitCode, not exit(): output still being flushed to a pipe must not be cut off.
-if (!isCliWorker() && !fitsInThisThread(argv, io)) runInWorker(__filename, (message) => fail(message, io));
-else
+if (!isCliWorker() && !fitsInThisThread(argv, io)) {
+  // The worker's output passes through this thread's process.stdout. A reader that goes away
+  // (`tcpflow-cli trace - | head`) is not an error; the program writes stdout itself (io.ts).
+  process.stdout.on('error', stdoutFailed);
+  runInWorker(__filename, (message) => fail(message, io));
+} else
   void program().then(({ main }) => {
     process.exitCode = main(argv, io);
   });
