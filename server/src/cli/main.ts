@@ -5,6 +5,7 @@
 // other V8 flags such as --max-old-space-size) is rejected by V8 and the bundle compiled as usual;
 // one older than the bundle (a rebuild in --watch) is not offered. TCPFLOW_WRITE_CODE_CACHE=1
 // (the build, once) writes the cache after a run instead.
+import { isAscii } from 'node:buffer';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -23,8 +24,19 @@ function cache(): Buffer | undefined {
   }
 }
 
+/**
+ * The bundle's text. esbuild writes it in ASCII (non-ASCII characters as escapes, in regular
+ * expressions too: the sources write them so), and ASCII read as Latin-1 is one byte a character
+ * with no decoding; as UTF-8, V8 may hold a 360 KB bundle as two bytes a character, some 500 page
+ * faults more at every start (issue 13). Any other bundle is read as UTF-8.
+ */
+function bundleText(): string {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+
 // As Node wraps a CommonJS module; the bundle's `#!` line goes (only the file's first line may have one).
-const source = `(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8').replace(/^#!.*/, '')}\n})`;
+const source = `(function (exports, require, module, __filename, __dirname) {${bundleText().replace(/^#!.*/, '')}\n})`;
 const script = new Script(source, { filename: file, cachedData: writing ? undefined : cache() });
 if (writing) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 else tuneTiering();

@@ -99,7 +99,9 @@ function hangulSound(ch: string): FinalSound | undefined {
   return undefined;
 }
 
-const QUOTES = /[\s'"`‘’“”«»「」『』]+$/u;
+// Quotes ‘’ “” «» 「」 『』 and brackets 〉》 as escapes: the CLI's bundle stays ASCII, which it reads
+// faster (server/src/cli/main.ts).
+const QUOTES = /[\s'"`\u2018\u2019\u201c\u201d\u00ab\u00bb\u300c\u300d\u300e\u300f]+$/u;
 let afterWord: { parenthesis: RegExp; closers: RegExp } | undefined;
 /** Made on first use: reading their `\p{…}` classes costs a start-up that never reads Korean (issue 13). */
 const afterWordRegExps = (): { parenthesis: RegExp; closers: RegExp } =>
@@ -107,7 +109,7 @@ const afterWordRegExps = (): { parenthesis: RegExp; closers: RegExp } =>
     /** A parenthesis after a word (`SYN,ACK(또는 SYN)`, `ack(101)`): not read. */
     parenthesis: /(?<=[\p{L}\p{N}])\([^()]*\)$/u,
     /** Closing brackets after a letter or digit (`'(STATE)'`). */
-    closers: /(?<=[\p{L}\p{N}])[)\]}>〉》]+$/u,
+    closers: /(?<=[\p{L}\p{N}])[)\]}>\u3009\u300b]+$/u,
   });
 
 export function finalSound(word: string): FinalSound {
