@@ -3,9 +3,11 @@
 // run in this thread; any other in a worker thread, so that running out of memory is one line,
 // not V8's trace (memoryGuard.ts). The program is loaded only where it runs: a process whose
 // main thread only waits for the worker does not evaluate the grammar and the checker too.
+import { join } from 'node:path';
 import { commandOf } from './args';
 import { fail, processIo, reason, stdoutFailed, type Io } from './io';
-import { fitsInThisThread, isCliWorker, runInWorker } from './memoryGuard';
+import { fitsInThisThread, runInWorker } from './memoryGuard';
+import { isCliWorker } from './workerMark';
 
 const io = processIo();
 const argv = process.argv.slice(2);
@@ -17,10 +19,11 @@ const program = (): Promise<{ main: (argv: string[], io: Io) => number }> => (co
 
 // exitCode, not exit(): output still being flushed to a pipe must not be cut off.
 if (!isCliWorker() && !fitsInThisThread(argv, io)) {
-  // The worker's output passes through this thread's process.stdout. A reader that goes away
-  // (`tcpflow-cli trace - | head`) is not an error; the program writes stdout itself (io.ts).
+  // The worker runs the bin, as this thread did; its output passes through this thread's
+  // process.stdout. A reader that goes away (`tcpflow-cli trace - | head`) is not an error; the
+  // program writes stdout itself (io.ts).
   process.stdout.on('error', stdoutFailed);
-  runInWorker(__filename, (message) => fail(message, io));
+  runInWorker(join(__dirname, 'main.js'), (message) => fail(message, io));
 } else
   void program().then(({ main }) => {
     process.exitCode = main(argv, io);

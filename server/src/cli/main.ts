@@ -10,6 +10,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
+import { isCliWorker } from './workerMark';
 
 const file = join(__dirname, 'entry.js');
 const cacheFile = join(__dirname, 'entry.cache');
@@ -35,11 +36,10 @@ function bundleText(): string {
   return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
-// As Node wraps a CommonJS module; the bundle's `#!` line goes (only the file's first line may have one).
-const source = `(function (exports, require, module, __filename, __dirname) {${bundleText().replace(/^#!.*/, '')}\n})`;
-const script = new Script(source, { filename: file, cachedData: writing ? undefined : cache() });
+// The bundle is written as the function to call, as Node wraps a CommonJS module (scripts/cliBuild.mjs).
+const script = new Script(bundleText(), { filename: file, cachedData: writing ? undefined : cache() });
 if (writing) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-else tuneTiering();
+else if (!isCliWorker()) tuneTiering(); // the worker's process has them already
 const entry = { exports: {} };
 // This module's own require: the bundle requires only Node's built-in modules (node:module's
 // createRequire would cost a module evaluation more at every start).

@@ -12,6 +12,7 @@ import * as fs from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { parseArgs } from './args';
 import { inCwd, STDIN } from './io';
+import { WORKER_MARK } from './workerMark';
 
 const MB = 1024 * 1024;
 
@@ -54,16 +55,9 @@ function sizeOf(path: string): number | 'not a file' | undefined {
 }
 
 /**
- * Set in the worker's environment: there the entry runs the program. The main thread learns it is
- * one from its absence, without loading node:worker_threads (its evaluation and the internal
- * modules it loads cost a start-up that never needs a worker some 2 ms).
+ * Runs `script` (the bin, which loads the program as in this thread) in a worker with the same
+ * arguments and the worker's mark (workerMark.ts); the exit code is set when it ends.
  */
-const WORKER_MARK = 'TCPFLOW_CLI_WORKER';
-
-/** Whether this thread is the worker runInWorker started. */
-export const isCliWorker = (): boolean => process.env[WORKER_MARK] === '1';
-
-/** Runs `script` in a worker with the same arguments; the exit code is set when it ends. */
 export function runInWorker(script: string, fail: (message: string) => number): void {
   // Not import(): main.ts runs the bundle as a vm Script, which has no dynamic import.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
