@@ -40,9 +40,11 @@ function bundleText(): string {
 const script = new Script(bundleText(), { filename: file, cachedData: writing ? undefined : cache() });
 if (writing) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 else if (!isCliWorker()) tuneTiering(); // the worker's process has them already
-const entry = { exports: {} };
 // This module's own require: the bundle requires only Node's built-in modules (node:module's
-// createRequire would cost a module evaluation more at every start).
+// createRequire would cost a module evaluation more at every start). The module has it too, as
+// Node's do: lodash (in chevrotain) asks `module.require('util')` for Node's type checks, and
+// without it fell back to process.binding('util'), a deprecated API that loads modules of its own.
+const entry = { exports: {}, require };
 script.runInThisContext()(entry.exports, require, entry, file, __dirname);
 
 /**
