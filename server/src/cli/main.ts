@@ -39,7 +39,7 @@ function bundleText(): string {
 // The bundle is written as the function to call, as Node wraps a CommonJS module (scripts/cliBuild.mjs).
 const script = new Script(bundleText(), { filename: file, cachedData: writing ? undefined : cache() });
 if (writing) process.on('exit', () => writeFileSync(cacheFile, script.createCachedData()));
-else if (!isCliWorker()) tuneTiering(); // the worker's process has them already
+else if (!isCliWorker() && process.versions.v8.startsWith('11.')) tuneTiering(); // the worker's process has them already
 // This module's own require: the bundle requires only Node's built-in modules (node:module's
 // createRequire would cost a module evaluation more at every start). The module has it too, as
 // Node's do: lodash (in chevrotain) asks `module.require('util')` for Node's type checks, and
@@ -63,7 +63,8 @@ script.runInThisContext()(entry.exports, require, entry, file, __dirname);
  * Set once the Script is made (V8 checks a code cache against the flags in force) and not when
  * writing the cache (made under the flags every run starts with). The flags are the process's: a
  * worker started later runs under them too. (Flags of the garbage collector cannot be changed
- * once V8 runs: --single-threaded-gc set here crashed it.)
+ * once V8 runs: --single-threaded-gc set here crashed it.) Only on the V8 they were measured on
+ * (11.3, Node 20): another might not know one of them, and would say so on stderr.
  */
 function tuneTiering(): void {
   setFlagsFromString('--max-bytecode-size-for-early-opt=0');
