@@ -10,7 +10,7 @@
 //   node scripts/build.mjs --watch         rebuild on change
 import * as esbuild from 'esbuild';
 import { readdirSync, rmSync } from 'node:fs';
-import { cliEntryPoints, writeCodeCache } from './cliBuild.mjs';
+import { cliBin, cliProgram, writeCodeCache } from './cliBuild.mjs';
 import { noNodeBuiltins } from './noNodeBuiltins.mjs';
 import { webviewBuilds } from './webview.build.mjs';
 
@@ -28,7 +28,7 @@ const common = {
 };
 
 // The CLI and the language server (Node, with a shebang for the package's bins).
-const node = [...cliEntryPoints, { in: 'server/src/lsp/main.ts', out: 'server/main' }];
+const node = [cliBin, { in: 'server/src/lsp/main.ts', out: 'server/main' }];
 
 // The VS Code integration suite (test/suite): run inside the extension host by @vscode/test-electron's runTests()
 // or test/vscode-host/run-suite.mjs; `vscode` and `mocha` come from the host and node_modules at run time.
@@ -41,6 +41,8 @@ const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [no
 
 const builds = [
   { ...common, entryPoints: node, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's program, which the bin runs (wrapped as a function: scripts/cliBuild.mjs).
+  { ...common, ...cliProgram, outdir: 'dist' },
   // The extension's Node entry, for VS Code's extension host (which provides `vscode`).
   { ...common, entryPoints: [{ in: 'client/src/extension.ts', out: 'client/extension' }], outdir: 'dist', external: ['vscode'] },
   // The extension's browser entry (package.json `browser`): CommonJS, as the web extension host loads it.

@@ -7,10 +7,20 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const cliEntryPoints = [
-  { in: 'server/src/cli/main.ts', out: 'cli/main' },
-  { in: 'server/src/cli/entry.ts', out: 'cli/entry' },
-];
+/** The bin: built with the other Node entries (a `#!` line). */
+export const cliBin = { in: 'server/src/cli/main.ts', out: 'cli/main' };
+
+/**
+ * The program's esbuild options (with the build's own): its text written as the function main.ts
+ * calls, as Node wraps a CommonJS module, so that V8 compiles the file's text as it is read.
+ * Wrapping it when the bin starts made a copy of the whole bundle at every start (issue 13).
+ * The file does nothing run on its own: a worker runs the bin too (memoryGuard.ts).
+ */
+export const cliProgram = {
+  entryPoints: [{ in: 'server/src/cli/entry.ts', out: 'cli/entry' }],
+  banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+  footer: { js: '})' },
+};
 
 /** Writes `dir`/entry.cache from a `check` of every example, in a Node with no extra V8 flags. */
 export function writeCodeCache(dir) {

@@ -115,6 +115,16 @@ export function parseArgs(argv: string[]): Parsed {
   return { kind: 'run', options: validate(command, files, values, force, switches, check) };
 }
 
+/** The command the arguments run; undefined for help, version and bad usage. */
+export function commandOf(argv: string[]): Command | undefined {
+  try {
+    const parsed = parseArgs(argv);
+    return parsed.kind === 'run' ? parsed.options.command : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function toCommand(word: string): Command {
   if ((COMMANDS as string[]).includes(word)) return word as Command;
   throw new UsageError(`unknown command '${word}' (expected check, render, trace, import or sync)`);

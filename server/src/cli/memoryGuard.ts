@@ -10,9 +10,9 @@
 // regular files, together small enough that even the costliest text per byte fits many times.
 import * as fs from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
-import { Worker } from 'node:worker_threads';
 import { parseArgs } from './args';
 import { inCwd, STDIN } from './io';
+import { WORKER_MARK } from './workerMark';
 
 const MB = 1024 * 1024;
 
@@ -54,10 +54,17 @@ function sizeOf(path: string): number | 'not a file' | undefined {
   }
 }
 
-/** Runs `script` in a worker with the same arguments; the exit code is set when it ends. */
+/**
+ * Runs `script` (the bin, which loads the program as in this thread) in a worker with the same
+ * arguments and the worker's mark (workerMark.ts); the exit code is set when it ends.
+ */
 export function runInWorker(script: string, fail: (message: string) => number): void {
+  // Not import(): main.ts runs the bundle as a vm Script, which has no dynamic import.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
   const limitMb = Math.floor(getHeapStatistics().heap_size_limit / MB);
-  const worker = new Worker(script, { argv: process.argv.slice(2), resourceLimits: { maxOldGenerationSizeMb: limitMb } });
+  const env = { ...process.env, [WORKER_MARK]: '1' };
+  const worker = new Worker(script, { argv: process.argv.slice(2), env, resourceLimits: { maxOldGenerationSizeMb: limitMb } });
   let failed: number | undefined;
   worker.on('error', (err: NodeJS.ErrnoException) => {
     failed =

@@ -99,14 +99,22 @@ function hangulSound(ch: string): FinalSound | undefined {
   return undefined;
 }
 
-const QUOTES = /[\s'"`‘’“”«»「」『』]+$/u;
-/** A parenthesis after a word (`SYN,ACK(또는 SYN)`, `ack(101)`): not read. */
-const PARENTHESIS = /(?<=[\p{L}\p{N}])\([^()]*\)$/u;
-/** Closing brackets after a letter or digit (`'(STATE)'`). */
-const CLOSERS = /(?<=[\p{L}\p{N}])[)\]}>〉》]+$/u;
+// Quotes ‘’ “” «» 「」 『』 and brackets 〉》 as escapes: the CLI's bundle stays ASCII, which it reads
+// faster (server/src/cli/main.ts).
+const QUOTES = /[\s'"`\u2018\u2019\u201c\u201d\u00ab\u00bb\u300c\u300d\u300e\u300f]+$/u;
+let afterWord: { parenthesis: RegExp; closers: RegExp } | undefined;
+/** Made on first use: reading their `\p{…}` classes costs a start-up that never reads Korean (issue 13). */
+const afterWordRegExps = (): { parenthesis: RegExp; closers: RegExp } =>
+  (afterWord ??= {
+    /** A parenthesis after a word (`SYN,ACK(또는 SYN)`, `ack(101)`): not read. */
+    parenthesis: /(?<=[\p{L}\p{N}])\([^()]*\)$/u,
+    /** Closing brackets after a letter or digit (`'(STATE)'`). */
+    closers: /(?<=[\p{L}\p{N}])[)\]}>\u3009\u300b]+$/u,
+  });
 
 export function finalSound(word: string): FinalSound {
-  const text = word.replace(QUOTES, '').replace(PARENTHESIS, '').replace(QUOTES, '').replace(CLOSERS, '');
+  const { parenthesis, closers } = afterWordRegExps();
+  const text = word.replace(QUOTES, '').replace(parenthesis, '').replace(QUOTES, '').replace(closers, '');
   if (!text) return V;
   const last = text[text.length - 1];
   const hangul = hangulSound(last);

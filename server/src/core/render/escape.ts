@@ -20,8 +20,9 @@ const WHITE_RUN = /\s+/g;
 const entity = (cp: number): string => `#${cp};`;
 
 /** Letters, digits and punctuation that need nothing, in single-spaced, trimmed text: most text is that. */
-const MERMAID_PLAIN = /^[\p{L}\p{M}\p{N} _.,()=+\-/!?@*~[\]—]*$/u;
-const MD_PLAIN = /^[\p{L}\p{M}\p{N} .,()=+\-/!?@:—→]*$/u;
+// — and → as escapes: the CLI's bundle stays ASCII, which it reads faster (server/src/cli/main.ts).
+const MERMAID_PLAIN = /^[\p{L}\p{M}\p{N} _.,()=+\-/!?@*~[\]\u2014]*$/u;
+const MD_PLAIN = /^[\p{L}\p{M}\p{N} .,()=+\-/!?@:\u2014\u2192]*$/u;
 const SPACING = /^ | $| {2}/;
 const isPlain = (s: string, plain: RegExp): boolean => plain.test(s) && !SPACING.test(s);
 

@@ -27,7 +27,6 @@ const stickyOf = (re: RegExp): RegExp => new RegExp(re.source, re.flags.replace(
 const SPACE_RE = stickyOf(T.WhiteSpace.PATTERN as RegExp);
 const QUOTED_RE = stickyOf(T.QuotedString.PATTERN as RegExp);
 const UNTERMINATED_RE = stickyOf(T.UnterminatedString.PATTERN as RegExp);
-const IDENT_RE = stickyOf(T.IDENT_RE);
 
 const NL = 10;
 const CR = 13;
@@ -131,7 +130,7 @@ class Scanner {
         } else if (isAsciiLetter(c)) {
           let d = text.charCodeAt(end);
           while (isAsciiLetter(d) || isDigit(d) || d === 95) d = text.charCodeAt(++end);
-          if (d >= 128) end = sticky(IDENT_RE, text, i);
+          if (d >= 128) end = sticky(T.identifierRegExp(), text, i);
           type = T.Identifier;
         } else if (c >= 128) {
           type = this.nonAscii(c, i);
@@ -153,7 +152,7 @@ class Scanner {
       this.end = i + 1;
       return T.Arrow;
     }
-    end = sticky(IDENT_RE, text, i);
+    end = sticky(T.identifierRegExp(), text, i);
     if (end > i) {
       this.end = end;
       return T.Identifier;

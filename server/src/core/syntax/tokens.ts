@@ -89,8 +89,13 @@ export const LParen = createToken({ name: 'LParen', pattern: '(', categories: [A
 export const RParen = createToken({ name: 'RParen', pattern: ')', categories: [AnyTok] });
 export const NumberTok = createToken({ name: 'NumberTok', pattern: /[0-9]+/, categories: [AnyTok] });
 
-/** A Unicode identifier (its pattern is a function, so the scanner takes the expression from here). */
-export const IDENT_RE = new RegExp(NAME, 'uy');
+let identifier: RegExp | undefined;
+/**
+ * A Unicode identifier, sticky (its pattern is a function, so the scanner takes the expression
+ * from here). Made on first use: only a name with a non-ASCII letter needs it, and reading its
+ * `\p{…}` classes costs every start-up otherwise (issue 13).
+ */
+export const identifierRegExp = (): RegExp => (identifier ??= new RegExp(NAME, 'uy'));
 
 /** ASCII names take a plain loop; anything else goes to the Unicode regex. */
 function matchIdentifier(text: string, offset: number): [string] | null {
@@ -101,8 +106,9 @@ function matchIdentifier(text: string, offset: number): [string] | null {
     while (((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) || c === 95);
     if (!(c >= 128)) return [text.slice(offset, i)];
   } else if (c < 128) return null;
-  IDENT_RE.lastIndex = offset;
-  const m = IDENT_RE.exec(text);
+  const re = identifierRegExp();
+  re.lastIndex = offset;
+  const m = re.exec(text);
   return m && [m[0]];
 }
 

@@ -198,6 +198,6 @@ export const NAME_START = String.raw`\p{L}`;
 export const NAME_CHAR = String.raw`[\p{L}\p{M}\p{N}_]`;
 export const NAME = `${NAME_START}${NAME_CHAR}*`;
 
-const WHOLE_NAME = new RegExp(`^${NAME}$`, 'u');
-/** The text is one name (what rename accepts). */
-export const isName = (text: string): boolean => WHOLE_NAME.test(text);
+let wholeName: RegExp | undefined;
+/** The text is one name (what rename accepts). The expression is made on first use (issue 13: start-up). */
+export const isName = (text: string): boolean => (wholeName ??= new RegExp(`^${NAME}$`, 'u')).test(text);

@@ -9,8 +9,10 @@
  * zero-width space/joiners, word joiner, soft hyphen, BOM, tag characters), line and paragraph
  * separators (Zl, Zp) and lone surrogates (Cs).
  */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u;
-const HIDDEN_ALL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+let hidden: { one: RegExp; all: RegExp } | undefined;
+/** Made on first use: reading a `\p{…}` class costs a start-up that never quotes text (issue 13). */
+const hiddenRegExps = (): { one: RegExp; all: RegExp } =>
+  (hidden ??= { one: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u, all: /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu });
 
 /** `\u202e` for a BMP code point, `\u{e0041}` beyond it: how JavaScript and JSON readers write them. */
 export function escapeCodePoint(cp: number): string {
@@ -19,7 +21,7 @@ export function escapeCodePoint(cp: number): string {
 
 /** Whether the text holds a character `visible` would escape. */
 export function hasHidden(s: string): boolean {
-  return HIDDEN.test(s);
+  return hiddenRegExps().one.test(s);
 }
 
 /**
@@ -27,6 +29,6 @@ export function hasHidden(s: string): boolean {
  * and tabs included), the same text otherwise. Linear: one pass, no backtracking.
  */
 export function visible(s: string): string {
-  if (!HIDDEN.test(s)) return s;
-  return s.replace(HIDDEN_ALL, (ch) => escapeCodePoint(ch.codePointAt(0)!));
+  if (!hiddenRegExps().one.test(s)) return s;
+  return s.replace(hiddenRegExps().all, (ch) => escapeCodePoint(ch.codePointAt(0)!));
 }
