@@ -10,7 +10,8 @@ import type { MessageStmt, NoteStmt, Statement } from '../syntax/ast';
 import type { Analysis, MessageInfo, TraceStep } from '../tcp/analysis';
 import { NO_MARKS, sameMark, type ErrorMarks } from './errorMarks';
 import { mermaidParts, stepsByStatement, type MermaidOptions, type MermaidParts, type UnitCopy } from './mermaid';
-import { commonEnds, unitKeys } from './mermaidSlices';
+import { commonEnds } from '../search';
+import { unitKeys } from './mermaidSlices';
 
 /** A flow as drawn for the preview: what the next edit's drawing is compared with. */
 export interface DrawnFlow {

@@ -15,6 +15,7 @@
 // same width-fixing lines (widthFixers): a line of each kind as wide as the widest of that kind in
 // the whole flow, after a sentinel note that marks where the slice's own rows end. The preview
 // measures the widest texts (`widest`, ranked here by estimateWidth) and crops those lines away.
+import { commonEnds } from '../search';
 import type { Statement } from '../syntax/ast';
 import { lastLine, MERMAID_HEADER, type MermaidParts, type MermaidUnit, type WideLine } from './mermaid';
 import { estimateWidth, shownText } from './textWidth';
@@ -80,16 +81,6 @@ export function unitKeys(statements: readonly Statement[], source: string): stri
     keys.push(first === last ? lines[first] : lines.slice(first, last + 1).join('\n'));
   }
   return keys;
-}
-
-/** The longest common prefix and suffix (not overlapping) of two key lists. */
-export function commonEnds(before: readonly string[], after: readonly string[]): { prefix: number; suffix: number } {
-  const lim = Math.min(before.length, after.length);
-  let prefix = 0;
-  while (prefix < lim && before[prefix] === after[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < lim - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-  return { prefix, suffix };
 }
 
 /** How many Mermaid lines each unit draws. */

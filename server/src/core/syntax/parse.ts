@@ -7,6 +7,7 @@ import type { MessageStmt, NoteStmt, ParBlock, Range, SimpleStatement, Statement
 import { buildLine, type BuiltLine } from './build';
 import { lexLines, type LexedLine } from './scanner';
 import { COMMENT_ONLY, moveLine, splitLines, type LineMemo, type MemoLine } from './lineMemo';
+import { commonEnds } from '../search';
 import type { LinePosition } from './span';
 import { validate } from './validate';
 
@@ -169,11 +170,7 @@ function parseReusing(source: string, memo: LineMemo): ParseResult {
   const lines = splitLines(source);
   const old = memo.lines;
   const was = memo.texts;
-  const shortest = Math.min(lines.length, was.length);
-  let head = 0;
-  while (head < shortest && lines[head] === was[head]) head++;
-  let tail = 0;
-  while (tail < shortest - head && lines[lines.length - 1 - tail] === was[was.length - 1 - tail]) tail++;
+  const { prefix: head, suffix: tail } = commonEnds(was, lines);
   const next: (MemoLine | undefined)[] = old.slice(0, head);
   next.length = lines.length;
   // The changed stretch: its old lines, by text, for the new lines to take.

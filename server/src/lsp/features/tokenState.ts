@@ -6,6 +6,7 @@
 // A delta request is answered with the one stretch that differs; a range request with a slice.
 import type { SemanticTokens, SemanticTokensDelta } from 'vscode-languageserver';
 import type { MemoLine } from '../../core/syntax/lineMemo';
+import { commonEnds } from '../../core/search';
 import type { IncrementalAnalysis } from '../../core/incremental';
 import type { AnalyzedDocument } from '../document';
 import { TOKEN_SIZE, lineTokens } from './semanticTokens';
@@ -103,11 +104,7 @@ function fresh(doc: AnalyzedDocument): TokenState {
 function next(old: TokenState, doc: AnalyzedDocument): TokenState {
   const was = old.entries;
   const now = doc.parsed;
-  const shortest = Math.min(was.length, now.length);
-  let head = 0;
-  while (head < shortest && was[head] === now[head]) head++;
-  let tail = 0;
-  while (tail < shortest - head && was[was.length - 1 - tail] === now[now.length - 1 - tail]) tail++;
+  const { prefix: head, suffix: tail } = commonEnds(was, now);
   const firstToken = new Int32Array(now.length + 1);
   firstToken.set(old.firstToken.subarray(0, head + 1));
   const headTokens = old.firstToken[head];
