@@ -68,17 +68,20 @@ interface PhaseRun {
  */
 type Infos = (m: MessageStmt) => MessageInfo | undefined;
 
-function infosInLineOrder(a: Analysis): Infos {
+/** Makes a new walk (an Infos) each time it is called; whether the messages are in line order is looked at once. */
+function infoWalks(a: Analysis): () => Infos {
   const list = a.messages;
   // Messages are sent in line order (a `par` block's too); were they not, a map answers.
   if (list.some((m, k) => k > 0 && m.stmt.line < list[k - 1].stmt.line)) {
     const byStmt = new Map(list.map((m) => [m.stmt, m]));
-    return (m) => byStmt.get(m);
+    return () => (m) => byStmt.get(m);
   }
-  let i = 0;
-  return (m) => {
-    while (i < list.length && list[i].stmt.line < m.line) i++;
-    return i < list.length && list[i].stmt === m ? list[i] : undefined;
+  return () => {
+    let i = 0;
+    return (m) => {
+      while (i < list.length && list[i].stmt.line < m.line) i++;
+      return i < list.length && list[i].stmt === m ? list[i] : undefined;
+    };
   };
 }
 
@@ -131,9 +134,10 @@ export const MAX_OUTLINE_MESSAGES = 1000;
 
 function phaseSymbols(a: Analysis, lang: Lang): DocumentSymbol[] {
   const w = outlineWords(lang);
-  const info = infosInLineOrder(a);
+  const walk = infoWalks(a);
+  const info = walk();
   let listed = 0;
-  return phaseRuns(a, infosInLineOrder(a)).map((run) => {
+  return phaseRuns(a, walk()).map((run) => {
     const first = run.statements[0];
     const last = run.statements[run.statements.length - 1];
     const range = { start: first.range.start, end: last.range.end };
